@@ -1,0 +1,2 @@
+# hvd/: see hvd/README.md
+EXTRA_DIST += hvd/README.md

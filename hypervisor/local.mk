@@ -1,0 +1,2 @@
+# hypervisor/: see hypervisor/README.md
+EXTRA_DIST += hypervisor/README.md

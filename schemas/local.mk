@@ -1,0 +1,2 @@
+# schemas/: see schemas/README.md
+EXTRA_DIST += schemas/README.md

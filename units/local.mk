@@ -1,0 +1,2 @@
+# units/: see units/README.md
+EXTRA_DIST += units/README.md
