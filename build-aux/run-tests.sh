@@ -26,6 +26,21 @@ rm -f test-suite.log
 make -j"$jobs" check
 [ -f test-suite.log ] && sed -n '/^# TOTAL/,/^# ERROR/p' test-suite.log
 
+step "fuzzing smoke run (clang, libFuzzer, ASan/UBSan)"
+fuzzdir=${HV_FUZZ_BUILDDIR:-$top/build-fuzz}
+fuzz_logs=()
+mkdir -p "$fuzzdir"
+if (cd "$fuzzdir" &&
+	"$top/configure" -q CC=clang --enable-werror --enable-fuzzing --disable-integration-tests &&
+	make -j"$jobs" >/dev/null); then
+	rm -f "$fuzzdir/test-suite.log"
+	make -C "$fuzzdir" fuzz-smoke
+	fuzz_logs=("$fuzzdir/test-suite.log")
+else
+	echo "run-tests: the fuzzing build failed"
+	fuzz_logs=(/nonexistent/fuzz-build-failed)
+fi
+
 step "make distcheck"
 if make -j"$jobs" distcheck > distcheck.log 2>&1; then
 	distcheck=PASS
@@ -36,4 +51,5 @@ else
 fi
 
 step "summary"
-bash "$top/build-aux/test-summary.sh" "$builddir/test-suite.log" "distcheck=$distcheck"
+bash "$top/build-aux/test-summary.sh" "$builddir/test-suite.log" "${fuzz_logs[@]}" \
+	"distcheck=$distcheck"

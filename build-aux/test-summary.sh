@@ -1,29 +1,30 @@
 #!/bin/bash
-# Prints "N passed, N failed[, N skipped]" from an Automake test-suite.log
-# (each TAP test case is one result), plus any extra results given as
-# NAME=PASS|FAIL arguments. Exits 1 when anything failed.
+# Prints "N passed, N failed[, N skipped]" summed over Automake
+# test-suite.log files (each TAP test case is one result), plus extra results
+# given as NAME=PASS or NAME=FAIL. A log that is missing counts as one
+# failure: that suite did not run. Exits 1 when anything failed.
+# usage: test-summary.sh [TEST-SUITE-LOG | NAME=PASS | NAME=FAIL]...
 set -euo pipefail
-log=${1:?usage: test-summary.sh TEST-SUITE-LOG [NAME=PASS|FAIL]...}
-shift
 
-count() { sed -n "s/^# $1: *\([0-9]*\)$/\1/p" "$log" | head -n1; }
-if [ -f "$log" ]; then
-	pass=$(count PASS); xfail=$(count XFAIL); skip=$(count SKIP)
-	fail=$(count FAIL); xpass=$(count XPASS); error=$(count ERROR)
-else
-	echo "test-summary: $log is missing: the test suite did not run" >&2
-	pass=0 xfail=0 skip=0 fail=0 xpass=0 error=1
-fi
-passed=$(( ${pass:-0} + ${xfail:-0} ))
-failed=$(( ${fail:-0} + ${xpass:-0} + ${error:-0} ))
-skipped=${skip:-0}
-for extra in "$@"; do
-	case "${extra#*=}" in
-	PASS) passed=$((passed + 1)) ;;
-	*) failed=$((failed + 1)); echo "FAIL: ${extra%%=*}" ;;
+passed=0 failed=0 skipped=0
+count() { sed -n "s/^# $1: *\([0-9]*\)$/\1/p" "$2" | head -n1; }
+for arg in "$@"; do
+	case "$arg" in
+	*=PASS) passed=$((passed + 1)) ;;
+	*=FAIL) failed=$((failed + 1)); echo "FAIL: ${arg%=FAIL}" ;;
+	*)
+		if [ ! -f "$arg" ]; then
+			echo "FAIL: $arg is missing: that test suite did not run"
+			failed=$((failed + 1))
+			continue
+		fi
+		passed=$((passed + $(count PASS "$arg") + $(count XFAIL "$arg")))
+		failed=$((failed + $(count FAIL "$arg") + $(count XPASS "$arg") + $(count ERROR "$arg")))
+		skipped=$((skipped + $(count SKIP "$arg")))
+		grep -E '^(FAIL|ERROR|XPASS): ' "$arg" || true
+		;;
 	esac
 done
-[ -f "$log" ] && grep -E '^(FAIL|ERROR|XPASS): ' "$log" || true
 line="$passed passed, $failed failed"
 [ "$skipped" -gt 0 ] && line="$line, $skipped skipped"
 echo "$line"

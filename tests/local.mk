@@ -22,7 +22,9 @@ HVTEST_LIBS = tests/libhvtest.la $(GIO_LIBS) $(JSONC_LIBS)
 
 # The test guest (tests/guest/build-guest), from Debian packages, cached.
 # The builder decides from package versions whether the cache is current.
+if INTEGRATION_TESTS
 check_DATA += tests/guest/out/guest.env
+endif
 tests/guest/out/guest.env: hv-guest-force
 	$(AM_V_GEN)bash $(top_srcdir)/tests/guest/build-guest $(top_builddir)/tests/guest/out
 .PHONY: hv-guest-force guest
@@ -37,4 +39,6 @@ check_PROGRAMS += tests/integration/test-guest-boot
 tests_integration_test_guest_boot_SOURCES = tests/integration/test-guest-boot.c
 tests_integration_test_guest_boot_CFLAGS = $(HVTEST_CFLAGS)
 tests_integration_test_guest_boot_LDADD = $(HVTEST_LIBS)
+if INTEGRATION_TESTS
 TESTS += tests/integration/test-guest-boot
+endif

@@ -92,6 +92,7 @@ test_boot_and_stop(gconstpointer data, StopHow how)
 	} else {
 		g_autoptr(json_object) ret = hvt_qmp_execute(q, "system_powerdown", NULL, &error);
 		g_assert_no_error(error);
+		g_assert_nonnull(ret);
 	}
 	/* QEMU reports the guest's own ACPI poweroff as a guest shutdown. */
 	g_assert_true(hvt_qmp_wait_event(q, "SHUTDOWN", SHUTDOWN_TIMEOUT_MS));

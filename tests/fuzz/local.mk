@@ -1,0 +1,35 @@
+# tests/fuzz/: libFuzzer targets (see tests/fuzz/README.md).
+#
+# A target is one file defining LLVMFuzzerTestOneInput, with a seed corpus in
+# tests/fuzz/corpus/<target-name>/. Add one like this:
+#   HV_FUZZERS += tests/fuzz/fuzz-NAME
+#   tests_fuzz_fuzz_NAME_SOURCES = tests/fuzz/fuzz-NAME.c
+#   tests_fuzz_fuzz_NAME_CFLAGS = $(AM_CFLAGS) ...
+#   tests_fuzz_fuzz_NAME_LDADD = $(FUZZ_DRIVER) ...the code under test...
+#   tests_fuzz_fuzz_NAME_LDFLAGS = $(FUZZ_LDFLAGS)
+#
+# Normal build: the target links the replay driver and "make check" replays
+# its seed corpus (a regression test). Fuzzing build (--enable-fuzzing,
+# CC=clang): it links libFuzzer and "make fuzz-smoke" runs every target for
+# HV_FUZZ_SECONDS (default 20) through the same test harness.
+HV_FUZZERS =
+check_PROGRAMS += $(HV_FUZZERS)
+
+if FUZZING
+FUZZ_DRIVER =
+else
+check_LIBRARIES = tests/fuzz/libfuzzreplay.a
+tests_fuzz_libfuzzreplay_a_SOURCES = tests/fuzz/fuzz-replay.c
+tests_fuzz_libfuzzreplay_a_CFLAGS = $(AM_CFLAGS) $(GLIB_CFLAGS)
+FUZZ_DRIVER = tests/fuzz/libfuzzreplay.a $(GLIB_LIBS)
+TESTS += $(HV_FUZZERS)
+endif
+
+HV_FUZZ_SECONDS ?= 20
+.PHONY: fuzz-smoke
+fuzz-smoke:
+	$(MAKE) $(AM_MAKEFLAGS) check TESTS="$(HV_FUZZERS)" \
+		LOG_COMPILER="$(SHELL) $(abs_top_srcdir)/tests/fuzz/fuzz-run.sh" \
+		HV_FUZZ_SECONDS="$(HV_FUZZ_SECONDS)"
+
+EXTRA_DIST += tests/fuzz/README.md tests/fuzz/fuzz-run.sh
