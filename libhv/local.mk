@@ -1,6 +1,96 @@
 # libhv/: the domain-config library and the hv command line tool.
+#
+# libhv-internal.la holds all of libhv and is what the tests and fuzz
+# targets link (they reach the hv__ internals); libhv.la is the installed
+# shared library made of it, exporting only the public hv_ API.
+
+LIBHV_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/libhv/include -I$(top_srcdir)/libhv
+LIBHV_CFLAGS = $(AM_CFLAGS) $(GLIB_CFLAGS) $(JSONC_CFLAGS)
+LIBHV_DEPS = $(GLIB_LIBS) $(JSONC_LIBS) $(LTLIBINTL)
+
+hvincludedir = $(includedir)/hv
+hvinclude_HEADERS = \
+	libhv/include/hv/hv.h \
+	libhv/include/hv/error.h \
+	libhv/include/hv/types.h \
+	libhv/include/hv/model.h \
+	libhv/include/hv/json.h \
+	libhv/include/hv/xlcfg.h \
+	libhv/include/hv/store.h
+
+noinst_LTLIBRARIES += libhv/libhv-internal.la
+libhv_libhv_internal_la_SOURCES = \
+	libhv/model/desc.h \
+	libhv/model/desc-domain.c \
+	libhv/model/desc-devices.c \
+	libhv/model/enums.c \
+	libhv/model/ops.c \
+	libhv/model/types.c \
+	libhv/model/error.c \
+	libhv/model/formats.c \
+	libhv/model/formats.h \
+	libhv/model/check.c \
+	libhv/model/check.h \
+	libhv/model/names.c \
+	libhv/model/names.h \
+	libhv/model/validate.c \
+	libhv/model/defaults.c \
+	libhv/json/json-internal.h \
+	libhv/json/json-write.c \
+	libhv/json/json-read.c \
+	libhv/json/documents.c \
+	libhv/xlcfg/cfg.h \
+	libhv/xlcfg/cfg.c \
+	libhv/xlcfg/lexer.h \
+	libhv/xlcfg/lexer.c \
+	libhv/xlcfg/parser.c \
+	libhv/xlcfg/map.h \
+	libhv/xlcfg/map-core.c \
+	libhv/xlcfg/map-simple.c \
+	libhv/xlcfg/spec.h \
+	libhv/xlcfg/spec.c \
+	libhv/xlcfg/spec-write.c \
+	libhv/xlcfg/devices.h \
+	libhv/xlcfg/keys.h \
+	libhv/xlcfg/keys.c \
+	libhv/xlcfg/chardev.h \
+	libhv/xlcfg/map-chardev.c \
+	libhv/xlcfg/map-serial.c \
+	libhv/xlcfg/map-disk.c \
+	libhv/xlcfg/map-net.c \
+	libhv/xlcfg/map-pci.c \
+	libhv/xlcfg/map-specs.c \
+	libhv/xlcfg/map-identity.c \
+	libhv/xlcfg/map-cpu.c \
+	libhv/xlcfg/map-boot.c \
+	libhv/xlcfg/map-platform.c \
+	libhv/xlcfg/map-display.c \
+	libhv/xlcfg/map-usb.c \
+	libhv/xlcfg/xlcheck.h \
+	libhv/xlcfg/xlcfg.c \
+	libhv/store/store-internal.h \
+	libhv/store/atomic.c \
+	libhv/store/lock.c \
+	libhv/store/load.c \
+	libhv/store/store.c \
+	libhv/store/runstate.c
+libhv_libhv_internal_la_CPPFLAGS = $(LIBHV_CPPFLAGS)
+libhv_libhv_internal_la_CFLAGS = $(LIBHV_CFLAGS)
+libhv_libhv_internal_la_LIBADD = $(LIBHV_DEPS)
+
+lib_LTLIBRARIES += libhv/libhv.la
+libhv_libhv_la_SOURCES =
+nodist_EXTRA_libhv_libhv_la_SOURCES = libhv/dummy.c
+libhv_libhv_la_LIBADD = libhv/libhv-internal.la $(LIBHV_DEPS)
+libhv_libhv_la_LDFLAGS = -version-info 0:0:0 -export-symbols-regex '^hv_[^_]'
+
+pkgconfigdir = $(libdir)/pkgconfig
+pkgconfig_DATA = libhv/libhv.pc
+DISTCLEANFILES += libhv/libhv.pc
+
 bin_PROGRAMS += hv
-hv_SOURCES = libhv/cli/hv-main.c
-hv_CFLAGS = $(AM_CFLAGS) $(GLIB_CFLAGS)
-hv_LDADD = $(GLIB_LIBS) $(LTLIBINTL)
-EXTRA_DIST += libhv/README.md
+hv_SOURCES = libhv/cli/hv-main.c libhv/cli/hv-cli.h libhv/cli/hv-config.c
+hv_CPPFLAGS = $(LIBHV_CPPFLAGS)
+hv_CFLAGS = $(LIBHV_CFLAGS)
+hv_LDADD = libhv/libhv.la $(GLIB_LIBS) $(LTLIBINTL)
+EXTRA_DIST += libhv/README.md libhv/libhv.pc.in

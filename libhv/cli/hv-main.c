@@ -9,6 +9,8 @@
 #include <glib.h>
 #include <glib/gi18n-lib.h>
 
+#include "cli/hv-cli.h"
+
 typedef struct {
 	const char *name;
 	const char *usage;
@@ -21,6 +23,9 @@ static int hv_cli_version(int argc, char **argv);
 
 static const HvCliCommand hv_cli_commands[] = {
 	{ "help", "", N_("Show this help"), hv_cli_help },
+	{ "config", "check|to-json|to-cfg [--xen] FILE",
+	  N_("Check an xl.cfg file, or convert it to JSON or back (see 'hv config --help')"),
+	  hv_cli_config },
 	{ "version", "", N_("Show the version of hv"), hv_cli_version },
 };
 
@@ -32,7 +37,10 @@ hv_cli_usage(FILE *out)
 	for (gsize i = 0; i < G_N_ELEMENTS(hv_cli_commands); i++) {
 		g_autofree char *left = g_strdup_printf("%s %s", hv_cli_commands[i].name,
 		                                        hv_cli_commands[i].usage);
-		fprintf(out, "  %-28s %s\n", left, _(hv_cli_commands[i].summary));
+		if (strlen(left) > 28)
+			fprintf(out, "  %s\n  %-28s %s\n", left, "", _(hv_cli_commands[i].summary));
+		else
+			fprintf(out, "  %-28s %s\n", left, _(hv_cli_commands[i].summary));
 	}
 	fprintf(out, _("\nOptions:\n  -h, --help     Show this help\n  -V, --version  Show the version of hv\n"));
 }

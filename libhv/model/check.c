@@ -1,0 +1,150 @@
+/* Per-field checks driven by the descriptors: integer ranges, string
+ * formats, UTF-8, enum values. The cross-field rules are in validate.c. */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include <hv/error.h>
+
+#include "model/check.h"
+#include "model/formats.h"
+
+static gboolean
+format_error(const char *s, const char *what, GError **error)
+{
+	g_set_error(error, HV_ERROR, HV_ERROR_INVALID, _("\"%s\" is not %s"), s, what);
+	return FALSE;
+}
+
+gboolean
+hv__check_string(HvStrFormat format, const char *s, GError **error)
+{
+	if (!g_utf8_validate(s, -1, NULL)) {
+		g_set_error(error, HV_ERROR, HV_ERROR_INVALID, _("the text is not valid UTF-8"));
+		return FALSE;
+	}
+	switch (format) {
+	case HV__FMT_UUID:
+		return hv__uuid_is_valid(s) || format_error(s, _("a UUID"), error);
+	case HV__FMT_MAC:
+		return hv__mac_is_valid(s) || format_error(s, _("a MAC address (xx:xx:xx:xx:xx:xx)"), error);
+	case HV__FMT_BDF:
+		return hv__bdf_is_valid(s) || format_error(s, _("a PCI address (DDDD:BB:SS.F)"), error);
+	case HV__FMT_NAME:
+		return hv_domain_name_is_valid(s) ||
+		       format_error(s, _("a valid domain name (1 to 64 letters, digits and _.+:-, "
+		                         "not starting with - or .)"), error);
+	case HV__FMT_INTLIST:
+		return hv__intlist_is_valid(s) || format_error(s, _("a list of numbers (\"10,20\")"), error);
+	case HV__FMT_CPULIST:
+		return hv__cpulist_is_valid(s, TRUE, error);
+	case HV__FMT_NODELIST:
+		return hv__cpulist_is_valid(s, FALSE, error);
+	case HV__FMT_PATH:
+		return s[0] == '/' || format_error(s, _("an absolute path"), error);
+	default:
+		return TRUE;
+	}
+}
+
+gboolean
+hv__check_int(const HvFieldDesc *f, gint64 v, GError **error)
+{
+	if ((f->min || f->max) && (v < f->min || v > f->max)) {
+		g_set_error(error, HV_ERROR, HV_ERROR_INVALID,
+		            _("%" G_GINT64_FORMAT " is out of range (%" G_GINT64_FORMAT " to %" G_GINT64_FORMAT
+		              ")"),
+		            v, f->min, f->max);
+		return FALSE;
+	}
+	return TRUE;
+}
+
+static gboolean check_obj(const HvTypeDesc *desc, const void *p, const char *path, GError **error);
+
+static gboolean
+check_list(const HvFieldDesc *f, const GPtrArray *list, const char *path, GError **error)
+{
+	for (guint i = 0; list && i < list->len; i++) {
+		g_autofree char *epath = g_strdup_printf("%s[%u]", path, i);
+		const void *e = g_ptr_array_index(list, i);
+		gboolean ok = f->kind == HV__F_LIST ? check_obj(f->type, e, epath, error)
+		                                    : hv__check_string(f->format, e, error);
+		if (!ok) {
+			if (f->kind == HV__F_STRV)
+				g_prefix_error(error, "%s: ", epath);
+			return FALSE;
+		}
+	}
+	return TRUE;
+}
+
+static gboolean
+check_field(const HvFieldDesc *f, const void *fp, const char *path, GError **error)
+{
+	switch (f->kind) {
+	case HV__F_STR:
+		return !*(char *const *)fp || hv__check_string(f->format, *(char *const *)fp, error);
+	case HV__F_INT:
+		return !((const HvInt *)fp)->set || hv__check_int(f, ((const HvInt *)fp)->value, error);
+	case HV__F_BOOL:
+		if (*(const guint *)fp <= HV_TRISTATE_YES)
+			return TRUE;
+		break;
+	case HV__F_ENUM:
+		if (*(const guint *)fp < (guint)hv__enum_count(f->enum_id))
+			return TRUE;
+		break;
+	case HV__F_STRUCT:
+		return check_obj(f->type, fp, path, error);
+	case HV__F_OBJ:
+		return !*(void *const *)fp || check_obj(f->type, *(void *const *)fp, path, error);
+	case HV__F_LIST:
+	case HV__F_STRV:
+		return check_list(f, *(GPtrArray *const *)fp, path, error);
+	}
+	g_set_error(error, HV_ERROR, HV_ERROR_INVALID, _("invalid value %d"), *(const int *)fp);
+	return FALSE;
+}
+
+static gboolean
+check_obj(const HvTypeDesc *desc, const void *p, const char *path, GError **error)
+{
+	for (gsize i = 0; i < desc->n_fields; i++) {
+		const HvFieldDesc *f = &desc->fields[i];
+		g_autofree char *fpath = *path ? g_strconcat(path, ".", f->name, NULL) : g_strdup(f->name);
+		gboolean container = f->kind == HV__F_STRUCT || f->kind == HV__F_OBJ ||
+		                     f->kind == HV__F_LIST || f->kind == HV__F_STRV;
+		if (f->required && hv__field_is_unset(f, HV__FIELD_PTR(p, f))) {
+			g_set_error(error, HV_ERROR, HV_ERROR_INVALID, _("%s: missing"), fpath);
+			return FALSE;
+		}
+		if (!check_field(f, HV__FIELD_PTR(p, f), fpath, error)) {
+			if (!container)
+				g_prefix_error(error, "%s: ", fpath);
+			return FALSE;
+		}
+	}
+	return TRUE;
+}
+
+gboolean
+hv__obj_check(const HvTypeDesc *desc, const void *p, GError **error)
+{
+	return check_obj(desc, p, "", error);
+}
+
+const HvFieldDesc *
+hv__desc_field_at(const HvTypeDesc *desc, size_t offset)
+{
+	for (gsize i = 0; i < desc->n_fields; i++) {
+		const HvFieldDesc *f = &desc->fields[i];
+		if (f->offset == offset && f->kind != HV__F_STRUCT)
+			return f;
+		if (f->kind == HV__F_STRUCT && offset >= f->offset && offset < f->offset + f->type->size)
+			return hv__desc_field_at(f->type, offset - f->offset);
+	}
+	return NULL;
+}

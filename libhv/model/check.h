@@ -1,0 +1,17 @@
+/* Per-field checks driven by the descriptors (model/check.c). */
+#pragma once
+
+#include "model/desc.h"
+
+/* Checks S against FORMAT (and that it is UTF-8); HV_ERROR_INVALID. */
+gboolean hv__check_string(HvStrFormat format, const char *s, GError **error);
+
+/* Checks V against the range of the integer field F. */
+gboolean hv__check_int(const HvFieldDesc *f, gint64 v, GError **error);
+
+/* Checks every field of the object at P of type DESC; the message starts
+ * with the field's path ("disks[1].boot_order: ..."). */
+gboolean hv__obj_check(const HvTypeDesc *desc, const void *p, GError **error);
+
+/* The field of DESC (or of one of its embedded structs) at OFFSET. */
+const HvFieldDesc *hv__desc_field_at(const HvTypeDesc *desc, size_t offset);

@@ -1,0 +1,180 @@
+/* Passthrough and USB: pci (with pci_seize), usbctrl (with hv's other
+ * controllers), usbdevice (with hv's other input devices). */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include <hv/error.h>
+
+#include "xlcfg/devices.h"
+#include "xlcfg/keys.h"
+
+/* pci_seize = 1 is seize=1 for every device that does not say. */
+HV__XL_PARSER(pci)
+{
+	HvCfgSetting *seize = hv__cfg_lookup(in->cfg, "pci_seize");
+	HvTristate all = HV_TRISTATE_DEFAULT;
+	(void)k;
+	if (s && !hv__spec_parse_list(in, s, &hv__pci_spec, in->dom->pci, error))
+		return FALSE;
+	if (seize && !hv__xl_get_bool(in, seize, seize->value, &all, error))
+		return FALSE;
+	for (guint i = 0; all && i < in->dom->pci->len; i++) {
+		HvPciDev *d = g_ptr_array_index(in->dom->pci, i);
+		if (!d->seize)
+			d->seize = all;
+	}
+	return TRUE;
+}
+
+HV__XL_FORMATTER(pci)
+{
+	return hv__spec_format_list(out, k->key, &hv__pci_spec, out->dom->pci, error);
+}
+
+/* Whether xl's usbctrl can say all of C. */
+static gboolean
+is_usbctrl(const HvController *c)
+{
+	return c->type == HV_CONTROLLER_TYPE_USB && !c->index.set && !c->model;
+}
+
+/* usbctrl then hv_controller, in this order in the model too. */
+HV__XL_PARSER(controllers)
+{
+	HvCfgSetting *more = hv__cfg_lookup(in->cfg, "hv_controller");
+	GPtrArray *list = in->dom->controllers;
+	(void)k;
+	if (s && !hv__spec_parse_list(in, s, &hv__usbctrl_spec, list, error))
+		return FALSE;
+	for (guint i = 0; i < list->len; i++)
+		((HvController *)g_ptr_array_index(list, i))->type = HV_CONTROLLER_TYPE_USB;
+	if (more)
+		more->used = TRUE;
+	return !more || hv__spec_parse_list(in, more, &hv__controller_spec, list, error);
+}
+
+/* The leading controllers usbctrl can say go there, the rest to hv's list. */
+HV__XL_FORMATTER(controllers)
+{
+	GPtrArray *all = out->dom->controllers;
+	guint n = 0;
+	while (n < all->len && is_usbctrl(g_ptr_array_index(all, n)))
+		n++;
+	g_autoptr(GPtrArray) head = g_ptr_array_new();
+	g_autoptr(GPtrArray) tail = g_ptr_array_new();
+	for (guint i = 0; i < all->len; i++)
+		g_ptr_array_add(i < n ? head : tail, g_ptr_array_index(all, i));
+	if (!hv__spec_format_list(out, k->key, &hv__usbctrl_spec, head, error))
+		return FALSE;
+	if (tail->len && !hv__xl_hv_only(out, _("this controller"), "hv_controller", error))
+		return FALSE;
+	return hv__spec_format_list(out, "hv_controller", &hv__controller_spec, tail, error);
+}
+
+static void
+add_input(HvXlIn *in, HvInputType type, HvInputBus bus)
+{
+	HvInput *input = hv_input_new();
+	input->type = type;
+	input->bus = bus;
+	g_ptr_array_add(in->dom->inputs, input);
+}
+
+/* usbdevice: "tablet", "mouse", "keyboard", "host:BUS.ADDR",
+ * "host:VENDOR:PRODUCT". */
+static gboolean
+parse_usbdevice_item(HvXlIn *in, HvCfgSetting *s, HvCfgValue *v, const char *item, GError **error)
+{
+	int type;
+	if (hv_enum_from_string(HV_ENUM_INPUT_TYPE, item, &type)) {
+		add_input(in, type, HV_INPUT_BUS_USB);
+		return TRUE;
+	}
+	guint a = 0, b = 0;
+	char end;
+	HvUsbDev *dev = hv_usb_dev_new();
+	g_ptr_array_add(in->dom->usbdevs, dev);
+	if (sscanf(item, "host:%u.%u%c", &a, &b, &end) == 2 && a < 256 && b < 256) {
+		dev->hostbus = HV_INT(a);
+		dev->hostaddr = HV_INT(b);
+		return TRUE;
+	}
+	if (sscanf(item, "host:%x:%x%c", &a, &b, &end) == 2 && a < 65536 && b < 65536) {
+		dev->vendor = HV_INT(a);
+		dev->product = HV_INT(b);
+		return TRUE;
+	}
+	return hv__xl_fail(in, s, v, HV_ERROR_INVALID, error,
+	                   _("\"%s\" is not tablet, mouse, keyboard, host:BUS.ADDR or "
+	                     "host:VENDOR:PRODUCT"),
+	                   item);
+}
+
+/* hv_input = [ "TYPE[:BUS]", ... ] */
+static gboolean
+parse_hv_inputs(HvXlIn *in, HvCfgSetting *s, GError **error)
+{
+	g_autoptr(GPtrArray) items = NULL;
+	if (!hv__xl_get_strings(in, s, FALSE, &items, error))
+		return FALSE;
+	for (guint i = 0; i < items->len; i++) {
+		g_auto(GStrv) tb = g_strsplit(g_ptr_array_index(items, i), ":", 2);
+		int type = 0, bus = 0;
+		if (!tb[0] || !hv_enum_from_string(HV_ENUM_INPUT_TYPE, tb[0], &type) ||
+		    (tb[1] && !hv_enum_from_string(HV_ENUM_INPUT_BUS, tb[1], &bus)))
+			return hv__xl_fail(in, s, g_ptr_array_index(s->value->items, i), HV_ERROR_INVALID, error,
+			                   _("expected \"TYPE[:BUS]\" (tablet, mouse or keyboard on ps2, usb "
+			                     "or virtio), not \"%s\""),
+			                   (char *)g_ptr_array_index(items, i));
+		add_input(in, type, bus);
+	}
+	return TRUE;
+}
+
+HV__XL_PARSER(usbdevice)
+{
+	HvCfgSetting *more = hv__cfg_lookup(in->cfg, "hv_input");
+	(void)k;
+	for (guint i = 0; s && i < (s->value->items ? s->value->items->len : 1); i++) {
+		HvCfgValue *v = s->value->items ? g_ptr_array_index(s->value->items, i) : s->value;
+		if (v->items)
+			return hv__xl_fail(in, s, v, HV_ERROR_INVALID, error, _("expected a string"));
+		if (!parse_usbdevice_item(in, s, v, v->str, error))
+			return FALSE;
+	}
+	if (more)
+		more->used = TRUE;
+	return !more || parse_hv_inputs(in, more, error);
+}
+
+/* The leading USB inputs go to usbdevice, the rest to hv_input. Host USB
+ * devices are written by usbdev. */
+HV__XL_FORMATTER(usbdevice)
+{
+	GPtrArray *inputs = out->dom->inputs;
+	GPtrArray *head = g_ptr_array_new_with_free_func(g_free), *tail = g_ptr_array_new_with_free_func(g_free);
+	guint n = 0;
+	while (n < inputs->len && ((HvInput *)g_ptr_array_index(inputs, n))->bus == HV_INPUT_BUS_USB)
+		n++;
+	for (guint i = 0; i < inputs->len; i++) {
+		const HvInput *input = g_ptr_array_index(inputs, i);
+		const char *type = hv_enum_to_string(HV_ENUM_INPUT_TYPE, input->type);
+		const char *bus = hv_enum_to_string(HV_ENUM_INPUT_BUS, input->bus);
+		g_ptr_array_add(i < n ? head : tail,
+		                i < n ? g_strdup(type) : g_strconcat(type, bus ? ":" : "", bus, NULL));
+	}
+	gboolean ok = TRUE;
+	if (head->len)
+		hv__xl_emit_strings(out, k->key, g_ptr_array_ref(head));
+	if (tail->len)
+		ok = hv__xl_hv_only(out, _("this input device"), "hv_input", error);
+	if (ok && tail->len)
+		hv__xl_emit_strings(out, "hv_input", g_ptr_array_ref(tail));
+	g_ptr_array_unref(head);
+	g_ptr_array_unref(tail);
+	return ok;
+}
