@@ -94,3 +94,25 @@ hv_CPPFLAGS = $(LIBHV_CPPFLAGS)
 hv_CFLAGS = $(LIBHV_CFLAGS)
 hv_LDADD = libhv/libhv.la $(GLIB_LIBS) $(LTLIBINTL)
 EXTRA_DIST += libhv/README.md libhv/libhv.pc.in
+
+# Tests (tests/libhv/): they link libhv-internal.la to reach hv__ internals.
+check_LTLIBRARIES += tests/libhv/libhvt-libhv.la
+tests_libhv_libhvt_libhv_la_SOURCES = tests/libhv/hvt-fill.c tests/libhv/hvt-fill.h
+tests_libhv_libhvt_libhv_la_CPPFLAGS = $(LIBHV_CPPFLAGS) -I$(top_srcdir)/tests/libhv
+tests_libhv_libhvt_libhv_la_CFLAGS = $(LIBHV_CFLAGS)
+LIBHV_TEST_CPPFLAGS = $(LIBHV_CPPFLAGS) -I$(top_srcdir)/tests/libhv
+LIBHV_TEST_LIBS = tests/libhv/libhvt-libhv.la libhv/libhv-internal.la $(LIBHV_DEPS)
+
+check_PROGRAMS += tests/libhv/test-model
+tests_libhv_test_model_SOURCES = tests/libhv/test-model.c
+tests_libhv_test_model_CPPFLAGS = $(LIBHV_TEST_CPPFLAGS)
+tests_libhv_test_model_CFLAGS = $(LIBHV_CFLAGS)
+tests_libhv_test_model_LDADD = $(LIBHV_TEST_LIBS)
+TESTS += tests/libhv/test-model
+
+check_PROGRAMS += tests/libhv/test-xlcfg-roundtrip
+tests_libhv_test_xlcfg_roundtrip_SOURCES = tests/libhv/test-xlcfg-roundtrip.c
+tests_libhv_test_xlcfg_roundtrip_CPPFLAGS = $(LIBHV_TEST_CPPFLAGS)
+tests_libhv_test_xlcfg_roundtrip_CFLAGS = $(LIBHV_CFLAGS)
+tests_libhv_test_xlcfg_roundtrip_LDADD = $(LIBHV_TEST_LIBS)
+TESTS += tests/libhv/test-xlcfg-roundtrip

@@ -73,10 +73,21 @@ hv_domain_to_json(const HvDomain *domain)
 }
 
 HvDomain *
+hv__domain_from_json_unchecked(const char *text, gssize len, const char *source, GError **error)
+{
+	HvDomain *domain = NULL;
+	if (!document_from_text(&hv__domain_desc, text, len, source, (void **)&domain, error)) {
+		hv_domain_free(domain);
+		return NULL;
+	}
+	return domain;
+}
+
+HvDomain *
 hv_domain_from_json(const char *text, gssize len, const char *source, GError **error)
 {
-	g_autoptr(HvDomain) domain = NULL;
-	if (!document_from_text(&hv__domain_desc, text, len, source, (void **)&domain, error))
+	g_autoptr(HvDomain) domain = hv__domain_from_json_unchecked(text, len, source, error);
+	if (!domain)
 		return NULL;
 	if (!hv_domain_validate(domain, error)) {
 		g_prefix_error(error, "%s: ", source ? source : "JSON");

@@ -26,3 +26,8 @@ json_object *hv__json_parse(const char *text, gssize len, const char *source, GE
 
 /* J as indented text ending in a newline. */
 char *hv__json_to_text(json_object *j);
+
+/* hv_domain_from_json() without hv_domain_validate(): for the tests'
+ * round trips of models filled with arbitrary values. */
+HvDomain *hv__domain_from_json_unchecked(const char *text, gssize len, const char *source,
+                                         GError **error);

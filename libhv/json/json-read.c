@@ -167,7 +167,7 @@ hv__json_parse(const char *text, gssize len, const char *source, GError **error)
 	enum json_tokener_error jerr = json_tokener_get_error(tok);
 	size_t end = json_tokener_get_parse_end(tok);
 	json_tokener_free(tok);
-	while (jerr == json_tokener_success && end < n && g_ascii_isspace(text[end]))
+	while (end < n && g_ascii_isspace(text[end]))
 		end++;
 	if (jerr == json_tokener_success && end < n)
 		jerr = json_tokener_error_parse_unexpected;

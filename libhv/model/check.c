@@ -10,6 +10,7 @@
 
 #include "model/check.h"
 #include "model/formats.h"
+#include "model/names.h"
 
 static gboolean
 format_error(const char *s, const char *what, GError **error)
@@ -44,6 +45,17 @@ hv__check_string(HvStrFormat format, const char *s, GError **error)
 		return hv__cpulist_is_valid(s, FALSE, error);
 	case HV__FMT_PATH:
 		return s[0] == '/' || format_error(s, _("an absolute path"), error);
+	case HV__FMT_RATE:
+		return hv_nic_rate_parse(s, NULL, NULL, error);
+	case HV__FMT_SMBIOS_KEY:
+		return hv__smbios_key_is_known(s, FALSE) || format_error(s, _("an SMBIOS key hv knows"), error);
+	case HV__FMT_BOOT_DEVICE:
+		return hv__boot_device_is_known(s) ||
+		       format_error(s, _("a boot device (hd, cdrom, network, fd)"), error);
+	case HV__FMT_VIRIDIAN_GROUP:
+		return hv__viridian_group_is_known(s) || format_error(s, _("a viridian group"), error);
+	case HV__FMT_HYPERV:
+		return hv__hyperv_name_is_known(s) || format_error(s, _("a Hyper-V enlightenment"), error);
 	default:
 		return TRUE;
 	}

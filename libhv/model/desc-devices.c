@@ -8,7 +8,7 @@
 #define KIB_MAX (G_GINT64_CONSTANT(1) << 50) /* 1 EiB in KiB */
 
 static const HvFieldDesc disk_fields[] = {
-	HV__F_S(HvDisk, target, HV__FMT_TEXT),
+	HV__F_S(HvDisk, target, HV__FMT_TARGET),
 	HV__F_E(HvDisk, source_type, HV_ENUM_DISK_SOURCE),
 	HV__F_E(HvDisk, format, HV_ENUM_DISK_FORMAT),
 	HV__F_S_R(HvDisk, vdev, HV__FMT_WORD),
@@ -37,7 +37,7 @@ static const HvFieldDesc nic_fields[] = {
 	HV__F_S(HvNic, script, HV__FMT_WORD),
 	HV__F_S(HvNic, ip, HV__FMT_WORD),
 	HV__F_S(HvNic, vifname, HV__FMT_WORD),
-	HV__F_S(HvNic, rate, HV__FMT_WORD),
+	HV__F_S(HvNic, rate, HV__FMT_RATE),
 	HV__F_I(HvNic, mtu, 68, 65535),
 	HV__F_S(HvNic, vlan, HV__FMT_WORD),
 	HV__F_I(HvNic, queues, 1, 256),

@@ -85,7 +85,7 @@ static const HvFieldDesc cpu_fields[] = {
 static const HvTypeDesc cpu_desc = HV__DESC(HvCpu, cpu_fields);
 
 static const HvFieldDesc smbios_entry_fields[] = {
-	HV__F_S_R(HvSmbiosEntry, key, HV__FMT_WORD),
+	HV__F_S_R(HvSmbiosEntry, key, HV__FMT_SMBIOS_KEY),
 	HV__F_S_R(HvSmbiosEntry, value, HV__FMT_TEXT),
 };
 const HvTypeDesc hv__smbios_entry_desc = HV__DESC(HvSmbiosEntry, smbios_entry_fields);
@@ -101,7 +101,7 @@ static const HvFieldDesc os_fields[] = {
 	HV__F_S(HvOs, kernel, HV__FMT_PATH),
 	HV__F_S(HvOs, ramdisk, HV__FMT_PATH),
 	HV__F_S(HvOs, cmdline, HV__FMT_TEXT),
-	HV__F_SV(HvOs, boot, HV__FMT_WORD),
+	HV__F_SV(HvOs, boot, HV__FMT_BOOT_DEVICE),
 	HV__F_B(HvOs, bootmenu),
 	HV__F_I(HvOs, bootmenu_timeout, 0, 65535),
 	HV__F_E(HvOs, smbios_mode, HV_ENUM_SMBIOS_MODE),
@@ -112,7 +112,7 @@ static const HvFieldDesc os_fields[] = {
 static const HvTypeDesc os_desc = HV__DESC(HvOs, os_fields);
 
 static const HvFieldDesc hyperv_feature_fields[] = {
-	HV__F_S_R(HvHypervFeature, name, HV__FMT_WORD),
+	HV__F_S_R(HvHypervFeature, name, HV__FMT_HYPERV),
 	HV__F_B(HvHypervFeature, state),
 	HV__F_S(HvHypervFeature, value, HV__FMT_WORD),
 };
@@ -128,7 +128,7 @@ static const HvFieldDesc features_fields[] = {
 	HV__F_B(HvFeatures, vpmu),
 	HV__F_B(HvFeatures, acpi_laptop_slate),
 	HV__F_B(HvFeatures, viridian),
-	HV__F_SV(HvFeatures, viridian_groups, HV__FMT_WORD),
+	HV__F_SV(HvFeatures, viridian_groups, HV__FMT_VIRIDIAN_GROUP),
 	HV__F_L(HvFeatures, hyperv, hv__hyperv_feature_desc),
 	HV__F_B(HvFeatures, vmport),
 	HV__F_B(HvFeatures, pvspinlock),

@@ -32,6 +32,12 @@ typedef enum {
 	HV__FMT_BDF,
 	HV__FMT_NAME,    /* domain name */
 	HV__FMT_HOST,    /* host name or address */
+	HV__FMT_TARGET,  /* a disk target: a path, or anything its script reads */
+	HV__FMT_RATE,    /* an xl vif rate, "10Mb/s@20ms" */
+	HV__FMT_SMBIOS_KEY,
+	HV__FMT_BOOT_DEVICE,
+	HV__FMT_VIRIDIAN_GROUP,
+	HV__FMT_HYPERV,
 } HvStrFormat;
 
 typedef struct HvTypeDesc HvTypeDesc;

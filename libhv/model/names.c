@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "model/desc.h"
 #include "model/names.h"
 
 static gboolean
@@ -71,4 +72,21 @@ gboolean
 hv__boot_device_is_known(const char *dev)
 {
 	return in_list(boot_devices, dev);
+}
+
+const char *const *
+hv__vocabulary(HvStrFormat format)
+{
+	switch (format) {
+	case HV__FMT_SMBIOS_KEY:
+		return xl_smbios_keys;
+	case HV__FMT_BOOT_DEVICE:
+		return boot_devices;
+	case HV__FMT_VIRIDIAN_GROUP:
+		return viridian_groups;
+	case HV__FMT_HYPERV:
+		return hyperv_names;
+	default:
+		return NULL;
+	}
 }

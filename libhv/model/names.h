@@ -14,3 +14,8 @@ gboolean hv__hyperv_name_is_known(const char *name);
 
 /* Whether DEV is a boot device: hd, cdrom, network or fd. */
 gboolean hv__boot_device_is_known(const char *dev);
+
+/* The words a string of FORMAT may be (for the SMBIOS keys, those xl
+ * knows), NULL-terminated; NULL for formats that are not closed lists. */
+#include "model/desc.h"
+const char *const *hv__vocabulary(HvStrFormat format);

@@ -11,7 +11,6 @@
 #include <hv/error.h>
 
 #include "model/check.h"
-#include "model/names.h"
 #include "xlcfg/xlcheck.h"
 
 static gboolean G_GNUC_PRINTF(3, 4)
@@ -95,18 +94,6 @@ check_boot(const HvDomain *d, GError **error)
 	if ((os->ramdisk || os->cmdline) && !os->kernel)
 		return fail(error, HV_ERROR_INVALID, _("%s is given without a kernel"),
 		            os->ramdisk ? "ramdisk" : "cmdline");
-	for (guint i = 0; i < os->boot->len; i++) {
-		const char *dev = g_ptr_array_index(os->boot, i);
-		if (!hv__boot_device_is_known(dev))
-			return fail(error, HV_ERROR_INVALID,
-			            _("\"%s\" is not a boot device (hd, cdrom, network, fd)"), dev);
-	}
-	for (guint i = 0; i < os->smbios->len; i++) {
-		const HvSmbiosEntry *e = g_ptr_array_index(os->smbios, i);
-		if (!e->key || !e->value || !hv__smbios_key_is_known(e->key, FALSE))
-			return fail(error, HV_ERROR_INVALID, _("\"%s\" is not an SMBIOS key hv knows"),
-			            e->key ? e->key : "");
-	}
 	return TRUE;
 }
 
@@ -114,17 +101,6 @@ static gboolean
 check_features(const HvDomain *d, GError **error)
 {
 	const HvFeatures *f = &d->features;
-	for (guint i = 0; i < f->viridian_groups->len; i++) {
-		const char *g = g_ptr_array_index(f->viridian_groups, i);
-		if (!hv__viridian_group_is_known(g))
-			return fail(error, HV_ERROR_INVALID, _("\"%s\" is not a viridian group"), g);
-	}
-	for (guint i = 0; i < f->hyperv->len; i++) {
-		const HvHypervFeature *h = g_ptr_array_index(f->hyperv, i);
-		if (!hv__hyperv_name_is_known(h->name))
-			return fail(error, HV_ERROR_INVALID, _("\"%s\" is not a Hyper-V enlightenment"),
-			            h->name ? h->name : "");
-	}
 	if (f->viridian_groups->len && f->viridian != HV_TRISTATE_DEFAULT)
 		return fail(error, HV_ERROR_INVALID,
 		            _("viridian is given both as on/off and as a list of groups: give one"));
@@ -140,8 +116,6 @@ check_timers(const HvDomain *d, GError **error)
 	guint seen = 0;
 	for (guint i = 0; i < d->clock.timers->len; i++) {
 		const HvTimer *t = g_ptr_array_index(d->clock.timers, i);
-		if (t->name == HV_TIMER_NAME_UNSET)
-			return fail(error, HV_ERROR_INVALID, _("clock.timers[%u] has no name"), i);
 		if (seen & (1u << t->name))
 			return fail(error, HV_ERROR_INVALID, _("the timer %s is given twice"),
 			            hv_enum_to_string(HV_ENUM_TIMER_NAME, t->name));
@@ -158,9 +132,6 @@ check_disks(const HvDomain *d, GError **error)
 	g_autoptr(GHashTable) vdevs = g_hash_table_new(g_str_hash, g_str_equal);
 	for (guint i = 0; i < d->disks->len; i++) {
 		const HvDisk *disk = g_ptr_array_index(d->disks, i);
-		if (!disk->vdev)
-			return fail(error, HV_ERROR_INVALID, _("disk %u (%s) has no vdev"), i,
-			            disk->target ? disk->target : _("empty"));
 		if (!g_hash_table_add(vdevs, disk->vdev))
 			return fail(error, HV_ERROR_INVALID, _("two disks are called %s"), disk->vdev);
 		if (disk->target && !disk->script && disk->target[0] != '/')
@@ -185,6 +156,9 @@ check_devices(const HvDomain *d, GError **error)
 		if (!p->bdf == !p->name)
 			return fail(error, HV_ERROR_INVALID,
 			            _("PCI device %u needs either a host address or a name, not both"), i);
+		if (p->bdf && p->all_functions == HV_TRISTATE_YES && !g_str_has_suffix(p->bdf, ".0"))
+			return fail(error, HV_ERROR_INVALID,
+			            _("PCI device %s: all functions are passed, so give function 0"), p->bdf);
 	}
 	for (guint i = 0; i < d->usbdevs->len; i++) {
 		const HvUsbDev *u = g_ptr_array_index(d->usbdevs, i);
@@ -192,14 +166,6 @@ check_devices(const HvDomain *d, GError **error)
 		if (by_addr == by_id)
 			return fail(error, HV_ERROR_INVALID,
 			            _("USB device %u needs either hostbus and hostaddr or vendor and product"), i);
-	}
-	for (guint i = 0; i < d->nics->len; i++) {
-		const HvNic *n = g_ptr_array_index(d->nics, i);
-		GError *local = NULL;
-		if (n->rate && !hv_nic_rate_parse(n->rate, NULL, NULL, &local)) {
-			g_propagate_prefixed_error(error, local, _("interface %u: "), i);
-			return FALSE;
-		}
 	}
 	return TRUE;
 }

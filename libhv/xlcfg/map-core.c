@@ -134,7 +134,7 @@ hv__xl_parse_mib(const char *text, gboolean allow_suffix, gint64 *kib_r)
 		return FALSE;
 	if (*end && end[1])
 		return FALSE;
-	if (errno || n > G_MAXINT64 / 1024 / 1024)
+	if (errno || n > G_MAXINT64 / mult)
 		return FALSE;
 	*kib_r = n * mult;
 	return TRUE;

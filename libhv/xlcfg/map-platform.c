@@ -180,7 +180,7 @@ HV__XL_FORMATTER(clock)
 			hv__xl_emit_int(out, "rtc_timeoffset", c->adjustment.value);
 		return TRUE;
 	}
-	if (!hv__xl_hv_only(out, _("this clock setting"), "hv_clock_offset", error))
+	if (!hv__xl_hv_only(out, _("clock offsets other than localtime and rtc_timeoffset"), "hv_clock_offset", error))
 		return FALSE;
 	if (c->offset)
 		hv__xl_emit_string(out, "hv_clock_offset", hv_enum_to_string(HV_ENUM_CLOCK_OFFSET, c->offset));
@@ -273,7 +273,7 @@ HV__XL_FORMATTER(timers)
 			hv__xl_emit_string(out, "tsc_mode", tsc);
 		return TRUE;
 	}
-	return hv__xl_hv_only(out, _("these timers"), "hv_timers", error) &&
+	return hv__xl_hv_only(out, _("timers other than hpet and tsc_mode"), "hv_timers", error) &&
 	       hv__spec_format_list(out, "hv_timers", &hv__timer_spec, timers, error);
 }
 

@@ -144,7 +144,7 @@ hv__xl_format_simple(HvXlOut *out, const HvXlKey *k, GError **error)
 {
 	if (!is_set(out, k))
 		return TRUE;
-	if ((k->flags & HV__XF_HV) && !hv__xl_hv_only(out, hv__xl_field(k->offset)->name, k->key, error))
+	if ((k->flags & HV__XF_HV) && !hv__xl_hv_only(out, hv__xl_what(k), k->key, error))
 		return FALSE;
 	const void *p = HV__XL_FIELD(out->dom, k);
 	switch (k->kind) {
@@ -170,4 +170,10 @@ hv__xl_format_simple(HvXlOut *out, const HvXlKey *k, GError **error)
 	default:
 		return TRUE;
 	}
+}
+
+const char *
+hv__xl_what(const HvXlKey *k)
+{
+	return g_str_has_prefix(k->key, "hv_") ? k->key + 3 : k->key;
 }

@@ -108,7 +108,7 @@ static const HvSpecKey memnode_keys[] = {
 	KEY(HvNumaMemnode, "mode", HV__SK_ENUM, mode, HV_ENUM_NUMA_MODE, 0),
 	KEY(HvNumaMemnode, "nodeset", HV__SK_STRING, nodeset, 0, 0),
 };
-const HvSpecType hv__memnode_spec = HV__SPEC_TYPE("numa_memnodes", hv__numa_memnode_desc, memnode_keys, -1, NULL, ",");
+const HvSpecType hv__memnode_spec = HV__SPEC_NESTED_TYPE("numa_memnodes", hv__numa_memnode_desc, memnode_keys);
 
 static const HvSpecKey vcpu_sched_keys[] = {
 	KEY(HvVcpuSched, "vcpus", HV__SK_STRING, vcpus, 0, 0),
@@ -116,7 +116,7 @@ static const HvSpecKey vcpu_sched_keys[] = {
 	KEY(HvVcpuSched, "budget", HV__SK_INT, budget, 0, 0),
 	KEY(HvVcpuSched, "extratime", HV__SK_BOOL, extratime, 0, 0),
 };
-const HvSpecType hv__vcpu_sched_spec = HV__SPEC_TYPE("vcpu_sched", hv__vcpu_sched_desc, vcpu_sched_keys, -1, NULL, ",");
+const HvSpecType hv__vcpu_sched_spec = HV__SPEC_NESTED_TYPE("vcpu_sched", hv__vcpu_sched_desc, vcpu_sched_keys);
 
 /* xl.cfg's vnuma = [ [ "pnode=0", "size=512", "vcpus=0-1", "vdistances=10,20" ] ] */
 static const HvSpecKey vnuma_keys[] = {
@@ -125,4 +125,4 @@ static const HvSpecKey vnuma_keys[] = {
 	KEY(HvVnumaNode, "vcpus", HV__SK_STRING, vcpus, 0, 0),
 	KEY(HvVnumaNode, "vdistances", HV__SK_STRING, distances, 0, 0),
 };
-const HvSpecType hv__vnuma_spec = HV__SPEC_TYPE("vnuma", hv__vnuma_node_desc, vnuma_keys, -1, NULL, ",");
+const HvSpecType hv__vnuma_spec = HV__SPEC_NESTED_TYPE("vnuma", hv__vnuma_node_desc, vnuma_keys);

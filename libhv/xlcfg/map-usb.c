@@ -70,7 +70,7 @@ HV__XL_FORMATTER(controllers)
 		g_ptr_array_add(i < n ? head : tail, g_ptr_array_index(all, i));
 	if (!hv__spec_format_list(out, k->key, &hv__usbctrl_spec, head, error))
 		return FALSE;
-	if (tail->len && !hv__xl_hv_only(out, _("this controller"), "hv_controller", error))
+	if (tail->len && !hv__xl_hv_only(out, _("controllers other than the USB ones usbctrl describes"), "hv_controller", error))
 		return FALSE;
 	return hv__spec_format_list(out, "hv_controller", &hv__controller_spec, tail, error);
 }
@@ -171,7 +171,7 @@ HV__XL_FORMATTER(usbdevice)
 	if (head->len)
 		hv__xl_emit_strings(out, k->key, g_ptr_array_ref(head));
 	if (tail->len)
-		ok = hv__xl_hv_only(out, _("this input device"), "hv_input", error);
+		ok = hv__xl_hv_only(out, _("input devices other than USB ones"), "hv_input", error);
 	if (ok && tail->len)
 		hv__xl_emit_strings(out, "hv_input", g_ptr_array_ref(tail));
 	g_ptr_array_unref(head);

@@ -120,3 +120,6 @@ gboolean hv__xl_format_simple(HvXlOut *out, const HvXlKey *k, GError **error);
 
 /* DOM's kept Xen setting KEY, or NULL. */
 const HvXenOption *hv__xl_find_xen_option(const HvDomain *dom, const char *key);
+
+/* What K's setting is called in messages: its key without "hv_". */
+const char *hv__xl_what(const HvXlKey *k);

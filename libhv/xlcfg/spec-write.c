@@ -14,7 +14,7 @@
 gboolean
 hv__spec_add(HvSpecOut *out, const char *key, const char *value, GError **error)
 {
-	if (strchr(value, ',') && strcmp(key, "target") != 0) {
+	if (strchr(value, ',') && !out->type->nested && g_strcmp0(key, "target") != 0) {
 		g_set_error(error, HV_ERROR, HV_ERROR_INVALID,
 		            _("%s %s \"%s\" cannot be written in xl.cfg: it contains a comma"),
 		            out->type->what, key, value);

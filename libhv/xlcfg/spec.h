@@ -46,6 +46,8 @@ typedef struct HvSpecType {
 	 * an error. */
 	gboolean (*positional)(HvSpecIn *in, const char *item, GError **error);
 	const char *separator;  /* between items when written: "," or ", " */
+	gboolean nested;        /* written as a list of "key=value" strings, whose
+	                         * values may hold commas (vnuma) */
 } HvSpecType;
 
 struct HvSpecIn {
@@ -68,7 +70,9 @@ struct HvSpecOut {
 };
 
 #define HV__SPEC_TYPE(w, T, keys_array, xen_off, pos, sep) \
-	{ w, &T, keys_array, G_N_ELEMENTS(keys_array), xen_off, pos, sep }
+	{ w, &T, keys_array, G_N_ELEMENTS(keys_array), xen_off, pos, sep, FALSE }
+#define HV__SPEC_NESTED_TYPE(w, T, keys_array) \
+	{ w, &T, keys_array, G_N_ELEMENTS(keys_array), -1, NULL, ",", TRUE }
 #define HV__SPEC_FIELD(obj, k) ((void *)((char *)(obj) + (k)->offset))
 
 /* Errors at the current item of a spec. */

@@ -153,6 +153,20 @@ HvDomain *
 hv_xlcfg_parse(const char *text, gssize len, const char *source, HvXlcfgDialect dialect,
                GPtrArray **warnings_r, GError **error)
 {
+	g_autoptr(HvDomain) dom = hv__xlcfg_parse_unchecked(text, len, source, dialect, warnings_r, error);
+	if (dom && !hv_domain_validate(dom, error)) {
+		g_prefix_error(error, "%s: ", source ? source : "xl.cfg");
+		if (warnings_r)
+			g_clear_pointer(warnings_r, g_ptr_array_unref);
+		return NULL;
+	}
+	return g_steal_pointer(&dom);
+}
+
+HvDomain *
+hv__xlcfg_parse_unchecked(const char *text, gssize len, const char *source, HvXlcfgDialect dialect,
+                          GPtrArray **warnings_r, GError **error)
+{
 	if (!source)
 		source = "xl.cfg";
 	g_autoptr(HvCfg) cfg = hv__cfg_parse(text, len < 0 ? strlen(text) : (gsize)len, source, error);
@@ -165,10 +179,6 @@ hv_xlcfg_parse(const char *text, gssize len, const char *source, HvXlcfgDialect 
 	g_autoptr(HvDomain) dom = in.dom;
 	if (!map_settings(&in, error))
 		return NULL;
-	if (!hv_domain_validate(dom, error)) {
-		g_prefix_error(error, "%s: ", source);
-		return NULL;
-	}
 	if (warnings_r)
 		*warnings_r = g_steal_pointer(&warnings);
 	return g_steal_pointer(&dom);
@@ -199,14 +209,14 @@ format_key(HvXlOut *out, const HvXlKey *k, GError **error)
 	case HV__XK_SPECNEST: {
 		GPtrArray *list = *(GPtrArray *const *)field;
 		if (list->len && (k->flags & HV__XF_HV) &&
-		    !hv__xl_hv_only(out, hv__xl_field(k->offset)->name, k->key, error))
+		    !hv__xl_hv_only(out, hv__xl_what(k), k->key, error))
 			return FALSE;
 		return k->kind == HV__XK_SPECLIST ? hv__spec_format_list(out, k->key, k->spec, list, error)
 		                                  : hv__spec_format_nested_list(out, k->key, k->spec, list, error);
 	}
 	case HV__XK_SPEC:
 		if (!hv__obj_is_unset(k->spec->desc, field) && (k->flags & HV__XF_HV) &&
-		    !hv__xl_hv_only(out, k->spec->what, k->key, error))
+		    !hv__xl_hv_only(out, hv__xl_what(k), k->key, error))
 			return FALSE;
 		return hv__spec_format_into(out, k->key, k->spec, field, error);
 	case HV__XK_XEN:
