@@ -116,3 +116,11 @@ tests_libhv_test_xlcfg_roundtrip_CPPFLAGS = $(LIBHV_TEST_CPPFLAGS)
 tests_libhv_test_xlcfg_roundtrip_CFLAGS = $(LIBHV_CFLAGS)
 tests_libhv_test_xlcfg_roundtrip_LDADD = $(LIBHV_TEST_LIBS)
 TESTS += tests/libhv/test-xlcfg-roundtrip
+
+check_PROGRAMS += tests/libhv/test-xlcfg-golden
+tests_libhv_test_xlcfg_golden_SOURCES = tests/libhv/test-xlcfg-golden.c
+tests_libhv_test_xlcfg_golden_CPPFLAGS = $(LIBHV_TEST_CPPFLAGS)
+tests_libhv_test_xlcfg_golden_CFLAGS = $(LIBHV_CFLAGS)
+tests_libhv_test_xlcfg_golden_LDADD = $(LIBHV_TEST_LIBS)
+TESTS += tests/libhv/test-xlcfg-golden
+EXTRA_DIST += tests/libhv/xlcfgdata tests/libhv/xlcfgdata-invalid

@@ -74,7 +74,8 @@ hv__check_int(const HvFieldDesc *f, gint64 v, GError **error)
 	return TRUE;
 }
 
-static gboolean check_obj(const HvTypeDesc *desc, const void *p, const char *path, GError **error);
+static gboolean check_obj(const HvTypeDesc *desc, const void *p, const char *path, size_t *offset_r,
+                          GError **error);
 
 static gboolean
 check_list(const HvFieldDesc *f, const GPtrArray *list, const char *path, GError **error)
@@ -82,7 +83,7 @@ check_list(const HvFieldDesc *f, const GPtrArray *list, const char *path, GError
 	for (guint i = 0; list && i < list->len; i++) {
 		g_autofree char *epath = g_strdup_printf("%s[%u]", path, i);
 		const void *e = g_ptr_array_index(list, i);
-		gboolean ok = f->kind == HV__F_LIST ? check_obj(f->type, e, epath, error)
+		gboolean ok = f->kind == HV__F_LIST ? check_obj(f->type, e, epath, NULL, error)
 		                                    : hv__check_string(f->format, e, error);
 		if (!ok) {
 			if (f->kind == HV__F_STRV)
@@ -94,7 +95,7 @@ check_list(const HvFieldDesc *f, const GPtrArray *list, const char *path, GError
 }
 
 static gboolean
-check_field(const HvFieldDesc *f, const void *fp, const char *path, GError **error)
+check_field(const HvFieldDesc *f, const void *fp, const char *path, size_t *offset_r, GError **error)
 {
 	switch (f->kind) {
 	case HV__F_STR:
@@ -110,9 +111,9 @@ check_field(const HvFieldDesc *f, const void *fp, const char *path, GError **err
 			return TRUE;
 		break;
 	case HV__F_STRUCT:
-		return check_obj(f->type, fp, path, error);
+		return check_obj(f->type, fp, path, offset_r, error);
 	case HV__F_OBJ:
-		return !*(void *const *)fp || check_obj(f->type, *(void *const *)fp, path, error);
+		return !*(void *const *)fp || check_obj(f->type, *(void *const *)fp, path, NULL, error);
 	case HV__F_LIST:
 	case HV__F_STRV:
 		return check_list(f, *(GPtrArray *const *)fp, path, error);
@@ -122,18 +123,23 @@ check_field(const HvFieldDesc *f, const void *fp, const char *path, GError **err
 }
 
 static gboolean
-check_obj(const HvTypeDesc *desc, const void *p, const char *path, GError **error)
+check_obj(const HvTypeDesc *desc, const void *p, const char *path, size_t *offset_r, GError **error)
 {
 	for (gsize i = 0; i < desc->n_fields; i++) {
 		const HvFieldDesc *f = &desc->fields[i];
+		size_t inner = 0;
+		if (offset_r)
+			*offset_r = f->offset;
 		g_autofree char *fpath = *path ? g_strconcat(path, ".", f->name, NULL) : g_strdup(f->name);
 		gboolean container = f->kind == HV__F_STRUCT || f->kind == HV__F_OBJ ||
 		                     f->kind == HV__F_LIST || f->kind == HV__F_STRV;
 		if (f->required && hv__field_is_unset(f, HV__FIELD_PTR(p, f))) {
-			g_set_error(error, HV_ERROR, HV_ERROR_INVALID, _("%s: missing"), fpath);
+			g_set_error(error, HV_ERROR, HV_ERROR_INVALID, _("%s is missing"), fpath);
 			return FALSE;
 		}
-		if (!check_field(f, HV__FIELD_PTR(p, f), fpath, error)) {
+		if (!check_field(f, HV__FIELD_PTR(p, f), fpath, f->kind == HV__F_STRUCT ? &inner : NULL, error)) {
+			if (offset_r)
+				*offset_r = f->offset + inner;
 			if (!container)
 				g_prefix_error(error, "%s: ", fpath);
 			return FALSE;
@@ -143,9 +149,9 @@ check_obj(const HvTypeDesc *desc, const void *p, const char *path, GError **erro
 }
 
 gboolean
-hv__obj_check(const HvTypeDesc *desc, const void *p, GError **error)
+hv__obj_check(const HvTypeDesc *desc, const void *p, size_t *offset_r, GError **error)
 {
-	return check_obj(desc, p, "", error);
+	return check_obj(desc, p, "", offset_r, error);
 }
 
 const HvFieldDesc *

@@ -24,13 +24,17 @@
 #define E(key, field, e) SIMPLE(key, HV__XK_ENUM, field, e, 0)
 #define HE(key, field, e) SIMPLE(key, HV__XK_ENUM, field, e, HV__XF_HV)
 #define L(key, field) SIMPLE(key, HV__XK_STRLIST, field, 0, 0)
-#define C(key, p, f, fl) { key, HV__XK_CUSTOM, 0, 0, fl, p, f, NULL, NULL }
+#define NO_FIELD ((size_t)-1)
+#define C(key, p, f, fl) { key, HV__XK_CUSTOM, NO_FIELD, 0, fl, p, f, NULL, NULL }
 #define CUSTOM(key, name, fl) C(key, hv__xl_parse_##name, hv__xl_format_##name, fl)
+/* A custom entry for FIELD: errors about FIELD point at this setting. */
+#define CF(key, name, field, fl) \
+	{ key, HV__XK_CUSTOM, F(field), 0, fl, hv__xl_parse_##name, hv__xl_format_##name, NULL, NULL }
 /* A setting another entry's functions read and write. */
 #define ELSEWHERE(key, fl) C(key, NULL, NULL, fl)
 #define SPEC(key, kind, field, spec, fl) { key, kind, F(field), 0, fl, NULL, NULL, NULL, &spec }
-#define X(key, note) { key, HV__XK_XEN, 0, 0, 0, NULL, NULL, note, NULL }
-#define R(key, note) { key, HV__XK_REJECT, 0, 0, 0, NULL, NULL, note, NULL }
+#define X(key, note) { key, HV__XK_XEN, NO_FIELD, 0, 0, NULL, NULL, note, NULL }
+#define R(key, note) { key, HV__XK_REJECT, NO_FIELD, 0, 0, NULL, NULL, note, NULL }
 
 static const char xen_dm[] = N_("hv runs its own QEMU as a sandboxed host process");
 static const char xen_stubdom[] = N_("stub domains do not exist on KVM: QEMU runs as a host process");
@@ -47,7 +51,7 @@ static const char no_raw_hw[] = N_("hv does not pass raw I/O ports, memory or in
 static const char no_pv_dev[] = N_("this Xen paravirtual device has no equivalent in hv yet");
 
 const HvXlKey hv__xl_keys[] = {
-	CUSTOM("type", type, HV__XF_ALWAYS),
+	CF("type", type, type, HV__XF_ALWAYS),
 	C("builder", hv__xl_parse_builder, NULL, 0),
 	S("name", name),
 	S("uuid", uuid),
@@ -84,9 +88,9 @@ const HvXlKey hv__xl_keys[] = {
 	I("vcpus", vcpus),
 	I("maxvcpus", maxvcpus),
 	HE("hv_vcpu_placement", vcpu_placement, HV_ENUM_PLACEMENT),
-	CUSTOM("cpus", cpus, HV__XF_ALWAYS),
+	CF("cpus", cpus, vcpu_pins, HV__XF_ALWAYS),
 	ELSEWHERE("hv_vcpu_pins", HV__XF_HV),
-	CUSTOM("cpus_soft", cpus_soft, HV__XF_ALWAYS),
+	CF("cpus_soft", cpus_soft, vcpu_soft_pins, HV__XF_ALWAYS),
 	ELSEWHERE("hv_vcpu_soft_pins", HV__XF_HV),
 	HS("hv_emulator_pin", emulator_pin),
 	I("cpu_weight", sched.weight),
@@ -112,14 +116,14 @@ const HvXlKey hv__xl_keys[] = {
 	HE("hv_cpu_fallback", cpu.fallback, HV_ENUM_CPU_FALLBACK),
 	HS("hv_cpu_vendor", cpu.vendor),
 	SPEC("hv_cpu_topology", HV__XK_SPEC, cpu.topology, hv__topology_spec, HV__XF_HV),
-	CUSTOM("cpuid", cpuid, HV__XF_ALWAYS),
+	CF("cpuid", cpuid, cpu.features, HV__XF_ALWAYS),
 	ELSEWHERE("hv_cpu_features", HV__XF_HV),
 	B("nestedhvm", features.nestedhvm),
 	B("vpmu", features.vpmu),
 
 	S("kernel", os.kernel),
 	S("ramdisk", os.ramdisk),
-	CUSTOM("cmdline", cmdline, HV__XF_ALWAYS),
+	CF("cmdline", cmdline, os.cmdline, HV__XF_ALWAYS),
 	ELSEWHERE("root", 0),
 	ELSEWHERE("extra", 0),
 	R("bootloader", N_("hv cannot run a boot loader such as pygrub from the guest's disk. Extract "
@@ -129,7 +133,7 @@ const HvXlKey hv__xl_keys[] = {
 	X("bootloader_args", N_("it only applies with a bootloader, which hv does not run")),
 	X("bootloader_restrict", N_("it only applies with a bootloader, which hv does not run")),
 	X("bootloader_user", N_("it only applies with a bootloader, which hv does not run")),
-	CUSTOM("bios", bios, 0),
+	CF("bios", bios, os.firmware, 0),
 	C("firmware", hv__xl_parse_firmware, NULL, 0),
 	S("bios_path_override", os.loader),
 	X("firmware_override", N_("hvmloader does not exist on KVM")),
@@ -138,11 +142,11 @@ const HvXlKey hv__xl_keys[] = {
 	HB("hv_loader_secure", os.loader_secure),
 	HS("hv_nvram", os.nvram),
 	HS("hv_nvram_template", os.nvram_template),
-	CUSTOM("boot", boot, 0),
+	CF("boot", boot, os.boot, 0),
 	HB("hv_bootmenu", os.bootmenu),
 	HI("hv_bootmenu_timeout", os.bootmenu_timeout),
 	HE("hv_smbios_mode", os.smbios_mode, HV_ENUM_SMBIOS_MODE),
-	CUSTOM("smbios", smbios, 0),
+	CF("smbios", smbios, os.smbios, 0),
 	S("acpi_firmware", os.acpi_firmware),
 	S("smbios_firmware", os.smbios_firmware),
 
@@ -154,20 +158,20 @@ const HvXlKey hv__xl_keys[] = {
 	B("acpi_s3", pm.suspend_to_mem),
 	B("acpi_s4", pm.suspend_to_disk),
 	B("acpi_laptop_slate", features.acpi_laptop_slate),
-	CUSTOM("viridian", viridian, 0),
-	CUSTOM("hv_hyperv", hyperv, HV__XF_HV),
+	CF("viridian", viridian, features.viridian, 0),
+	CF("hv_hyperv", hyperv, features.hyperv, HV__XF_HV),
 	HB("hv_vmport", features.vmport),
 	HB("hv_pvspinlock", features.pvspinlock),
 	HB("hv_kvm_hidden", features.kvm_hidden),
 	HB("hv_smm", features.smm),
-	CUSTOM("localtime", clock, HV__XF_ALWAYS),
+	CF("localtime", clock, clock.offset, HV__XF_ALWAYS),
 	ELSEWHERE("rtc_timeoffset", 0),
 	ELSEWHERE("hv_clock_offset", HV__XF_HV),
 	ELSEWHERE("hv_clock_basis", HV__XF_HV),
 	ELSEWHERE("hv_clock_adjustment", HV__XF_HV),
 	ELSEWHERE("hv_clock_timezone", HV__XF_HV),
 	E("timer_mode", clock.timer_mode, HV_ENUM_XEN_TIMER_MODE),
-	CUSTOM("hpet", timers, HV__XF_ALWAYS),
+	CF("hpet", timers, clock.timers, HV__XF_ALWAYS),
 	ELSEWHERE("tsc_mode", 0),
 	ELSEWHERE("hv_timers", HV__XF_HV),
 
@@ -210,7 +214,7 @@ const HvXlKey hv__xl_keys[] = {
 	E("spice_streaming_video", spice.streaming_video, HV_ENUM_SPICE_STREAMING),
 	HB("hv_spice_file_transfer", spice.file_transfer),
 	HB("hv_spice_gl", spice.gl),
-	CUSTOM("vga", vga, HV__XF_ALWAYS),
+	CF("vga", vga, video.model, HV__XF_ALWAYS),
 	ELSEWHERE("stdvga", 0),
 	M("videoram", video.vram_kib),
 	HM("hv_video_ram", video.ram_kib),
@@ -220,26 +224,26 @@ const HvXlKey hv__xl_keys[] = {
 
 	SPEC("disk", HV__XK_SPECLIST, disks, hv__disk_spec, 0),
 	SPEC("vif", HV__XK_SPECLIST, nics, hv__vif_spec, 0),
-	CUSTOM("pci", pci, HV__XF_ALWAYS),
+	CF("pci", pci, pci, HV__XF_ALWAYS),
 	ELSEWHERE("pci_seize", 0),
 	X("pci_permissive", xen_pci),
 	X("pci_msitranslate", xen_pci),
 	X("pci_power_mgmt", xen_pci),
-	CUSTOM("usbctrl", controllers, HV__XF_ALWAYS),
+	CF("usbctrl", controllers, controllers, HV__XF_ALWAYS),
 	ELSEWHERE("hv_controller", HV__XF_HV),
-	CUSTOM("usbdevice", usbdevice, HV__XF_ALWAYS),
+	CF("usbdevice", usbdevice, inputs, HV__XF_ALWAYS),
 	ELSEWHERE("hv_input", HV__XF_HV),
-	SPEC("usbdev", HV__XK_SPECLIST, usbdevs, hv__usbdev_spec, 0),
-	CUSTOM("serial", serial, 0),
-	CUSTOM("hv_console", console, HV__XF_HV),
+	ELSEWHERE("usbdev", 0),
+	CF("serial", serial, serials, 0),
+	CF("hv_console", console, consoles, HV__XF_HV),
 	SPEC("channel", HV__XK_SPECLIST, channels, hv__channel_spec, 0),
-	CUSTOM("soundhw", soundhw, 0),
+	CF("soundhw", soundhw, sounds, 0),
 	SPEC("hv_rng", HV__XK_SPECLIST, rngs, hv__rng_spec, HV__XF_HV),
 	SPEC("vtpm", HV__XK_SPECLIST, tpms, hv__vtpm_spec, 0),
 	SPEC("hv_watchdog", HV__XK_SPEC, watchdog, hv__watchdog_spec, HV__XF_HV),
-	CUSTOM("hv_panic", panic, HV__XF_HV),
+	CF("hv_panic", panic, panics, HV__XF_HV),
 	SPEC("hv_memballoon", HV__XK_SPEC, memballoon, hv__memballoon_spec, HV__XF_HV),
-	CUSTOM("ms_vm_genid", genid, HV__XF_ALWAYS),
+	CF("ms_vm_genid", genid, genid.enabled, HV__XF_ALWAYS),
 	ELSEWHERE("hv_genid", HV__XF_HV),
 
 	X("pool", N_("cpupools are a Xen scheduler feature; use cpus or hv_numa_nodeset")),

@@ -116,7 +116,7 @@ hv__chardev_parse(HvXlIn *in, HvCfgSetting *s, HvCfgValue *v, const char *text, 
 			                   _("\"%s\": unknown character device option \"%s\""), text, items[i]);
 	}
 	GError *local = NULL;
-	if (!hv__obj_check(&hv__serial_desc, &(HvSerial){ .source = *dev }, &local)) {
+	if (!hv__obj_check(&hv__serial_desc, &(HvSerial){ .source = *dev }, NULL, &local)) {
 		hv__xl_fail(in, s, v, HV_ERROR_INVALID, error, "%s", local->message);
 		g_error_free(local);
 		return FALSE;

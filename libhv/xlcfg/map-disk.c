@@ -80,10 +80,9 @@ parse_backendtype(HvSpecIn *in, const HvSpecKey *k, const char *value, GError **
 	if (!hv_enum_from_string(HV_ENUM_DISK_BACKEND, value, (int *)&d->backendtype))
 		return hv__spec_fail(in, HV_ERROR_INVALID, error,
 		                     _("backendtype: \"%s\" is not phy, qdisk, tap or standalone"), value);
-	hv__xl_warn(in->xl, in->setting,
-	            _("disk backendtype %s has no meaning on KVM (QEMU opens the target itself); it is "
-	              "kept"),
-	            value);
+	hv__spec_warn(in, _("backendtype %s has no meaning on KVM (QEMU opens the target itself); it "
+	                    "is kept"),
+	              value);
 	return TRUE;
 }
 
@@ -154,8 +153,7 @@ strip_prefixes(HvSpecIn *in, const char **item, GError **error)
 			d->script = g_strconcat("block-", prefix, NULL);
 		else if (!g_strv_contains(ignored, prefix))
 			break;
-		hv__xl_warn(in->xl, in->setting, _("the disk prefix \"%s:\" is deprecated (xend syntax)"),
-		            prefix);
+		hv__spec_warn(in, _("the prefix \"%s:\" is deprecated (xend syntax)"), prefix);
 		in->flag = TRUE;
 		*item = colon + 1;
 	}

@@ -135,9 +135,10 @@ parse_hv_inputs(HvXlIn *in, HvCfgSetting *s, GError **error)
 	return TRUE;
 }
 
+/* usbdevice, then hv's hv_input, then usbdev: in this order in the model. */
 HV__XL_PARSER(usbdevice)
 {
-	HvCfgSetting *more = hv__cfg_lookup(in->cfg, "hv_input");
+	HvCfgSetting *more = hv__cfg_lookup(in->cfg, "hv_input"), *usbdev = hv__cfg_lookup(in->cfg, "usbdev");
 	(void)k;
 	for (guint i = 0; s && i < (s->value->items ? s->value->items->len : 1); i++) {
 		HvCfgValue *v = s->value->items ? g_ptr_array_index(s->value->items, i) : s->value;
@@ -146,17 +147,37 @@ HV__XL_PARSER(usbdevice)
 		if (!parse_usbdevice_item(in, s, v, v->str, error))
 			return FALSE;
 	}
-	if (more)
-		more->used = TRUE;
-	return !more || parse_hv_inputs(in, more, error);
+	if (more && (more->used = TRUE) && !parse_hv_inputs(in, more, error))
+		return FALSE;
+	if (usbdev)
+		usbdev->used = TRUE;
+	return !usbdev || hv__spec_parse_list(in, usbdev, &hv__usbdev_spec, in->dom->usbdevs, error);
 }
 
-/* The leading USB inputs go to usbdevice, the rest to hv_input. Host USB
- * devices are written by usbdev. */
+/* "host:BUS.ADDR" or "host:VENDOR:PRODUCT" for a device usbdevice can
+ * say; NULL for one that needs usbdev. */
+static char *
+usbdevice_host(const HvUsbDev *d)
+{
+	if (d->controller.set || d->port.set)
+		return NULL;
+	if (d->hostbus.set && d->hostaddr.set && !d->vendor.set && !d->product.set)
+		return g_strdup_printf("host:%" G_GINT64_FORMAT ".%" G_GINT64_FORMAT, d->hostbus.value,
+		                       d->hostaddr.value);
+	if (d->vendor.set && d->product.set && !d->hostbus.set && !d->hostaddr.set)
+		return g_strdup_printf("host:%04" G_GINT64_MODIFIER "x:%04" G_GINT64_MODIFIER "x",
+		                       d->vendor.value, d->product.value);
+	return NULL;
+}
+
+/* The leading USB inputs and the leading host devices it can say go to
+ * usbdevice, other inputs to hv_input, other devices to usbdev. */
 HV__XL_FORMATTER(usbdevice)
 {
-	GPtrArray *inputs = out->dom->inputs;
-	GPtrArray *head = g_ptr_array_new_with_free_func(g_free), *tail = g_ptr_array_new_with_free_func(g_free);
+	GPtrArray *inputs = out->dom->inputs, *devs = out->dom->usbdevs;
+	g_autoptr(GPtrArray) head = g_ptr_array_new_with_free_func(g_free);
+	g_autoptr(GPtrArray) tail = g_ptr_array_new_with_free_func(g_free);
+	g_autoptr(GPtrArray) rest = g_ptr_array_new();
 	guint n = 0;
 	while (n < inputs->len && ((HvInput *)g_ptr_array_index(inputs, n))->bus == HV_INPUT_BUS_USB)
 		n++;
@@ -167,14 +188,18 @@ HV__XL_FORMATTER(usbdevice)
 		g_ptr_array_add(i < n ? head : tail,
 		                i < n ? g_strdup(type) : g_strconcat(type, bus ? ":" : "", bus, NULL));
 	}
-	gboolean ok = TRUE;
+	for (guint i = 0; i < devs->len; i++) {
+		char *host = rest->len ? NULL : usbdevice_host(g_ptr_array_index(devs, i));
+		if (host)
+			g_ptr_array_add(head, host);
+		else
+			g_ptr_array_add(rest, g_ptr_array_index(devs, i));
+	}
 	if (head->len)
 		hv__xl_emit_strings(out, k->key, g_ptr_array_ref(head));
+	if (tail->len && !hv__xl_hv_only(out, _("input devices other than USB ones"), "hv_input", error))
+		return FALSE;
 	if (tail->len)
-		ok = hv__xl_hv_only(out, _("input devices other than USB ones"), "hv_input", error);
-	if (ok && tail->len)
 		hv__xl_emit_strings(out, "hv_input", g_ptr_array_ref(tail));
-	g_ptr_array_unref(head);
-	g_ptr_array_unref(tail);
-	return ok;
+	return hv__spec_format_list(out, "usbdev", &hv__usbdev_spec, rest, error);
 }

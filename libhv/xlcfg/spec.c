@@ -25,6 +25,18 @@ hv__spec_fail(HvSpecIn *in, int code, GError **error, const char *format, ...)
 	return FALSE;
 }
 
+void
+hv__spec_warn(HvSpecIn *in, const char *format, ...)
+{
+	va_list ap;
+	va_start(ap, format);
+	g_autofree char *msg = g_strdup_vprintf(format, ap);
+	va_end(ap);
+	int col = in->value->col + (in->value->quoted ? 1 : 0) + in->offset;
+	g_ptr_array_add(in->xl->warnings, g_strdup_printf("%s:%d:%d: %s: %s", in->xl->cfg->source,
+	                                                  in->value->line, col, in->setting->key, msg));
+}
+
 static const HvSpecKey *
 find_key(const HvSpecType *type, const char *key, gsize len, gboolean flag)
 {
@@ -114,8 +126,7 @@ parse_value(HvSpecIn *in, const HvSpecKey *k, const char *item, const char *valu
 		return k->parse(in, k, value, error);
 	case HV__SK_XEN:
 		g_ptr_array_add(*(GPtrArray **)((char *)in->obj + in->type->xen_options), g_strdup(item));
-		hv__xl_warn(in->xl, in->setting, _("%s \"%s\" has no effect on KVM (%s); it is kept"),
-		            in->type->what, item, _(k->note));
+		hv__spec_warn(in, _("\"%s\" has no effect on KVM (%s); it is kept"), item, _(k->note));
 		return TRUE;
 	case HV__SK_REJECT:
 		return hv__spec_fail(in, HV_ERROR_UNSUPPORTED, error, "%s: %s", item, _(k->note));

@@ -79,6 +79,9 @@ struct HvSpecOut {
 gboolean hv__spec_fail(HvSpecIn *in, int code, GError **error, const char *format, ...)
 	G_GNUC_PRINTF(4, 5);
 
+/* A warning at the current item of a spec. */
+void hv__spec_warn(HvSpecIn *in, const char *format, ...) G_GNUC_PRINTF(2, 3);
+
 /* Reads the spec string V of setting S into OBJ (a new struct of TYPE). */
 gboolean hv__spec_parse(HvXlIn *xl, HvCfgSetting *s, HvCfgValue *v, const HvSpecType *type,
                         void *obj, GError **error);

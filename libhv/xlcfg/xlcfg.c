@@ -10,6 +10,7 @@
 
 #include "xlcfg/devices.h"
 #include "xlcfg/keys.h"
+#include "model/check.h"
 #include "xlcfg/xlcheck.h"
 
 /* Levenshtein distance, for "did you mean". */
@@ -149,13 +150,43 @@ map_settings(HvXlIn *in, GError **error)
 	return TRUE;
 }
 
+/* The setting (or at least the key) a validation error about the field at
+ * OFFSET of HvDomain comes from. */
+static const HvXlKey *
+key_for_field(size_t offset)
+{
+	for (gsize i = 0; i < hv__xl_n_keys; i++) {
+		if (hv__xl_keys[i].offset == offset && hv__xl_keys[i].kind != HV__XK_XEN)
+			return &hv__xl_keys[i];
+	}
+	return NULL;
+}
+
+/* Prefixes a validation error with where it comes from in CFG_TEXT. */
+static void
+locate_validation_error(const char *text, gsize len, const char *source, size_t offset,
+                        GError **error)
+{
+	const HvXlKey *k = key_for_field(offset);
+	g_autoptr(HvCfg) cfg = k ? hv__cfg_parse(text, len, source, NULL) : NULL;
+	HvCfgSetting *s = cfg ? hv__cfg_lookup(cfg, k->key) : NULL;
+	if (s)
+		g_prefix_error(error, "%s:%d:%d: %s: ", source, s->value->line, s->value->col, s->key);
+	else if (k)
+		g_prefix_error(error, "%s: %s: ", source, k->key);
+	else
+		g_prefix_error(error, "%s: ", source);
+}
+
 HvDomain *
 hv_xlcfg_parse(const char *text, gssize len, const char *source, HvXlcfgDialect dialect,
                GPtrArray **warnings_r, GError **error)
 {
-	g_autoptr(HvDomain) dom = hv__xlcfg_parse_unchecked(text, len, source, dialect, warnings_r, error);
-	if (dom && !hv_domain_validate(dom, error)) {
-		g_prefix_error(error, "%s: ", source ? source : "xl.cfg");
+	gsize n = len < 0 ? strlen(text) : (gsize)len;
+	g_autoptr(HvDomain) dom = hv__xlcfg_parse_unchecked(text, n, source, dialect, warnings_r, error);
+	size_t offset = (size_t)-1;
+	if (dom && !hv__domain_validate_at(dom, &offset, error)) {
+		locate_validation_error(text, n, source ? source : "xl.cfg", offset, error);
 		if (warnings_r)
 			g_clear_pointer(warnings_r, g_ptr_array_unref);
 		return NULL;

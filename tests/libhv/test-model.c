@@ -154,7 +154,7 @@ static const HvBadJson bad_json[] = {
 	  "t.json: name: \"-a\" is not a valid domain name (1 to 64 letters, digits and _.+:-, not "
 	  "starting with - or .)" },
 	{ "{\"schema_version\": 1, \"name\": \"a\", \"type\": \"hvm\", \"disks\": [ { \"target\": \"/x\" } ]}",
-	  HV_ERROR_INVALID, "t.json: disks[0].vdev: missing" },
+	  HV_ERROR_INVALID, "t.json: disks[0].vdev is missing" },
 };
 
 static void
