@@ -124,3 +124,28 @@ tests_libhv_test_xlcfg_golden_CFLAGS = $(LIBHV_CFLAGS)
 tests_libhv_test_xlcfg_golden_LDADD = $(LIBHV_TEST_LIBS)
 TESTS += tests/libhv/test-xlcfg-golden
 EXTRA_DIST += tests/libhv/xlcfgdata tests/libhv/xlcfgdata-invalid
+
+check_PROGRAMS += tests/libhv/hvt-json-samples
+tests_libhv_hvt_json_samples_SOURCES = tests/libhv/hvt-json-samples.c
+tests_libhv_hvt_json_samples_CPPFLAGS = $(LIBHV_TEST_CPPFLAGS)
+tests_libhv_hvt_json_samples_CFLAGS = $(LIBHV_CFLAGS)
+tests_libhv_hvt_json_samples_LDADD = $(LIBHV_TEST_LIBS)
+TESTS += tests/libhv/test-json-schema.sh
+EXTRA_DIST += tests/libhv/test-json-schema.sh tests/libhv/check-json-schema.py
+
+check_PROGRAMS += tests/libhv/test-store
+tests_libhv_test_store_SOURCES = tests/libhv/test-store.c
+tests_libhv_test_store_CPPFLAGS = $(LIBHV_TEST_CPPFLAGS)
+tests_libhv_test_store_CFLAGS = $(LIBHV_CFLAGS)
+tests_libhv_test_store_LDADD = $(LIBHV_TEST_LIBS)
+TESTS += tests/libhv/test-store
+
+check_PROGRAMS += tests/libhv/test-store-crash
+tests_libhv_test_store_crash_SOURCES = tests/libhv/test-store-crash.c
+tests_libhv_test_store_crash_CPPFLAGS = $(LIBHV_TEST_CPPFLAGS)
+tests_libhv_test_store_crash_CFLAGS = $(LIBHV_CFLAGS)
+tests_libhv_test_store_crash_LDADD = $(LIBHV_TEST_LIBS)
+TESTS += tests/libhv/test-store-crash
+
+TESTS += tests/libhv/test-hv-config.sh
+EXTRA_DIST += tests/libhv/test-hv-config.sh

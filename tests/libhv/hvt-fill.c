@@ -281,3 +281,10 @@ hvt_fill_leaf(HvDomain *domain, guint index, GRand *rand, HvtFillFlags flags, ch
 	*path_r = g_strdup(path->str);
 	return TRUE;
 }
+
+void
+hvt_fill_run_state(HvRunState *state, GRand *rand)
+{
+	HvtFill f = { rand, HVT_FILL_EVERYTHING };
+	fill_obj(&f, &hv__run_state_desc, state);
+}

@@ -6,6 +6,7 @@
 #include <glib.h>
 
 #include <hv/model.h>
+#include <hv/store.h>
 
 typedef enum {
 	HVT_FILL_EVERYTHING = 1 << 0, /* set every field, lists get elements */
@@ -26,3 +27,6 @@ gboolean hvt_fill_leaf(HvDomain *domain, guint index, GRand *rand, HvtFillFlags 
 
 /* The fixed parts every xl.cfg round trip needs (a name and a type). */
 void hvt_fill_identity(HvDomain *domain);
+
+/* Fills every field of a run-state record, its live config included. */
+void hvt_fill_run_state(HvRunState *state, GRand *rand);
