@@ -149,3 +149,14 @@ TESTS += tests/libhv/test-store-crash
 
 TESTS += tests/libhv/test-hv-config.sh
 EXTRA_DIST += tests/libhv/test-hv-config.sh
+
+# Benchmark (not a test): "make bench" runs it and prints its figures.
+check_PROGRAMS += tests/bench/bench-xlcfg
+tests_bench_bench_xlcfg_SOURCES = tests/bench/bench-xlcfg.c
+tests_bench_bench_xlcfg_CPPFLAGS = $(LIBHV_CPPFLAGS)
+tests_bench_bench_xlcfg_CFLAGS = $(LIBHV_CFLAGS)
+tests_bench_bench_xlcfg_LDADD = libhv/libhv-internal.la $(LIBHV_DEPS)
+.PHONY: bench bench-libhv
+bench: bench-libhv
+bench-libhv: tests/bench/bench-xlcfg
+	HV_TOP_SRCDIR=$(abs_top_srcdir) $(builddir)/tests/bench/bench-xlcfg 10000

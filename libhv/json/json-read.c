@@ -10,6 +10,7 @@
 #include <hv/error.h>
 
 #include "json/json-internal.h"
+#include "model/check.h"
 
 static const HvFieldDesc *
 find_field(const HvTypeDesc *desc, const char *name)
@@ -29,7 +30,7 @@ type_error(const char *path, const char *expected, GError **error)
 }
 
 static gboolean
-read_string(json_object *j, const char *path, char **out, GError **error)
+read_string(json_object *j, const char *path, HvStrFormat format, char **out, GError **error)
 {
 	if (!json_object_is_type(j, json_type_string))
 		return type_error(path, _("a string"), error);
@@ -39,7 +40,7 @@ read_string(json_object *j, const char *path, char **out, GError **error)
 		            path);
 		return FALSE;
 	}
-	*out = g_strdup(s);
+	*out = hv__normalize_string(format, s);
 	return TRUE;
 }
 
@@ -68,7 +69,7 @@ read_list(const HvFieldDesc *f, json_object *j, const char *path, GPtrArray *lis
 		g_autofree char *epath = g_strdup_printf("%s[%zu]", path, i);
 		if (f->kind == HV__F_STRV) {
 			char *s = NULL;
-			if (!read_string(e, epath, &s, error))
+			if (!read_string(e, epath, f->format, &s, error))
 				return FALSE;
 			g_ptr_array_add(list, s);
 			continue;
@@ -86,7 +87,7 @@ read_field(const HvFieldDesc *f, json_object *j, const char *path, void *fp, GEr
 {
 	switch (f->kind) {
 	case HV__F_STR:
-		return read_string(j, path, fp, error);
+		return read_string(j, path, f->format, fp, error);
 	case HV__F_INT:
 		if (!json_object_is_type(j, json_type_int))
 			return type_error(path, _("an integer"), error);

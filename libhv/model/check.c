@@ -166,3 +166,12 @@ hv__desc_field_at(const HvTypeDesc *desc, size_t offset)
 	}
 	return NULL;
 }
+
+char *
+hv__normalize_string(HvStrFormat format, const char *s)
+{
+	/* the forms libvirt writes: lower-case hex */
+	if (format == HV__FMT_UUID || format == HV__FMT_MAC || format == HV__FMT_BDF)
+		return g_ascii_strdown(s, -1);
+	return g_strdup(s);
+}

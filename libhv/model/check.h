@@ -21,3 +21,7 @@ gboolean hv__domain_validate_at(const HvDomain *domain, size_t *offset_r, GError
 
 /* The field of DESC (or of one of its embedded structs) at OFFSET. */
 const HvFieldDesc *hv__desc_field_at(const HvTypeDesc *desc, size_t offset);
+
+/* A copy of S in the form the model keeps strings of FORMAT in (UUIDs,
+ * MACs and PCI addresses in lower case), as every reader stores them. */
+char *hv__normalize_string(HvStrFormat format, const char *s);

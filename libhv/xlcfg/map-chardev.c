@@ -98,11 +98,11 @@ hv__chardev_parse(HvXlIn *in, HvCfgSetting *s, HvCfgValue *v, const char *text, 
                   HvChardevExtra extra, void *data, GError **error)
 {
 	g_auto(GStrv) items = g_strsplit(text, ",", -1);
-	if (!parse_backend(items[0], dev))
+	if (!items[0] || !parse_backend(items[0], dev))
 		return hv__xl_fail(in, s, v, HV_ERROR_INVALID, error,
 		                   _("\"%s\" is not a character device hv can provide (pty, null, "
 		                     "file:PATH, pipe:PATH, unix:PATH, tcp:HOST:PORT, udp:HOST:PORT)"),
-		                   items[0]);
+		                   text);
 	for (int i = 1; items[i]; i++) {
 		HvChardevResult r = hv__chardev_parse_option(items[i], dev, in->dialect == HV_XLCFG_HV);
 		if (r == HV__CHARDEV_UNKNOWN && extra)

@@ -65,8 +65,7 @@ parse_string(HvXlIn *in, const HvXlKey *k, HvCfgSetting *s, GError **error)
 		return hv__xl_locate(in, s, s->value, error);
 	char **field = HV__XL_FIELD(in->dom, k);
 	g_free(*field);
-	/* UUIDs are kept in libvirt's lower-case form */
-	*field = hv__xl_field(k->offset)->format == HV__FMT_UUID ? g_ascii_strdown(text, -1) : g_strdup(text);
+	*field = hv__normalize_string(hv__xl_field(k->offset)->format, text);
 	return TRUE;
 }
 

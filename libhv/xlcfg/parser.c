@@ -148,7 +148,10 @@ store(HvParser *p, char *key, int line, int col, gboolean add, HvCfgValue *v, GE
 	HvCfgSetting *s = g_hash_table_lookup(p->index, key);
 	if (s && add) {
 		g_free(key);
-		return append_value(p, s, v, error);
+		if (append_value(p, s, v, error))
+			return TRUE;
+		hv__cfg_value_free(v);
+		return FALSE;
 	}
 	if (s) {
 		g_ptr_array_add(p->cfg->warnings,

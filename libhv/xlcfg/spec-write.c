@@ -11,13 +11,29 @@
 
 #include "xlcfg/spec.h"
 
+/* Whether VALUE reads back as itself from a spec string: no comma, and no
+ * white space at either end, which the reader trims. */
+static const char *
+unwritable(const HvSpecOut *out, const char *key, const char *value)
+{
+	size_t n = strlen(value);
+	if (out->type->nested)
+		return NULL;
+	if (n && (g_ascii_isspace(value[0]) || g_ascii_isspace(value[n - 1])) && g_strcmp0(key, "target") != 0)
+		return _("it starts or ends with white space");
+	if (strchr(value, ',') && g_strcmp0(key, "target") != 0)
+		return _("it contains a comma");
+	return NULL;
+}
+
 gboolean
 hv__spec_add(HvSpecOut *out, const char *key, const char *value, GError **error)
 {
-	if (strchr(value, ',') && !out->type->nested && g_strcmp0(key, "target") != 0) {
+	const char *why = unwritable(out, key, value);
+	if (why) {
 		g_set_error(error, HV_ERROR, HV_ERROR_INVALID,
-		            _("%s %s \"%s\" cannot be written in xl.cfg: it contains a comma"),
-		            out->type->what, key, value);
+		            _("%s %s \"%s\" cannot be written in xl.cfg: %s"), out->type->what,
+		            key ? key : "", value, why);
 		return FALSE;
 	}
 	g_ptr_array_add(out->items, key ? g_strdup_printf("%s=%s", key, value) : g_strdup(value));

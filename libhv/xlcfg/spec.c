@@ -96,7 +96,7 @@ parse_string(HvSpecIn *in, const HvSpecKey *k, const char *value, GError **error
 	}
 	char **field = HV__SPEC_FIELD(in->obj, k);
 	g_free(*field);
-	*field = spec_field(in, k)->format == HV__FMT_UUID ? g_ascii_strdown(value, -1) : g_strdup(value);
+	*field = hv__normalize_string(spec_field(in, k)->format, value);
 	return TRUE;
 }
 

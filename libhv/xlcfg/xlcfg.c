@@ -232,24 +232,26 @@ hv_xlcfg_load(const char *path, HvXlcfgDialect dialect, GPtrArray **warnings_r, 
 static gboolean
 format_key(HvXlOut *out, const HvXlKey *k, GError **error)
 {
-	const void *field = HV__XL_FIELD(out->dom, k);
+	/* only the kinds with a field may compute its address */
 	switch (k->kind) {
 	case HV__XK_CUSTOM:
 		return !k->format || k->format(out, k, error);
 	case HV__XK_SPECLIST:
 	case HV__XK_SPECNEST: {
-		GPtrArray *list = *(GPtrArray *const *)field;
+		GPtrArray *list = *(GPtrArray *const *)HV__XL_FIELD(out->dom, k);
 		if (list->len && (k->flags & HV__XF_HV) &&
 		    !hv__xl_hv_only(out, hv__xl_what(k), k->key, error))
 			return FALSE;
 		return k->kind == HV__XK_SPECLIST ? hv__spec_format_list(out, k->key, k->spec, list, error)
 		                                  : hv__spec_format_nested_list(out, k->key, k->spec, list, error);
 	}
-	case HV__XK_SPEC:
+	case HV__XK_SPEC: {
+		const void *field = HV__XL_FIELD(out->dom, k);
 		if (!hv__obj_is_unset(k->spec->desc, field) && (k->flags & HV__XF_HV) &&
 		    !hv__xl_hv_only(out, hv__xl_what(k), k->key, error))
 			return FALSE;
 		return hv__spec_format_into(out, k->key, k->spec, field, error);
+	}
 	case HV__XK_XEN:
 	case HV__XK_REJECT:
 		return TRUE;

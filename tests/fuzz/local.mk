@@ -33,3 +33,17 @@ fuzz-smoke:
 		HV_FUZZ_SECONDS="$(HV_FUZZ_SECONDS)"
 
 EXTRA_DIST += tests/fuzz/README.md tests/fuzz/fuzz-run.sh
+
+# libhv: the xl.cfg parser and the JSON loader (seeds: libhv's golden files).
+HV_FUZZERS += tests/fuzz/fuzz-xlcfg tests/fuzz/fuzz-json
+tests_fuzz_fuzz_xlcfg_SOURCES = tests/fuzz/fuzz-xlcfg.c
+tests_fuzz_fuzz_xlcfg_CPPFLAGS = $(LIBHV_CPPFLAGS)
+tests_fuzz_fuzz_xlcfg_CFLAGS = $(LIBHV_CFLAGS)
+tests_fuzz_fuzz_xlcfg_LDADD = $(FUZZ_DRIVER) libhv/libhv-internal.la $(LIBHV_DEPS)
+tests_fuzz_fuzz_xlcfg_LDFLAGS = $(FUZZ_LDFLAGS)
+tests_fuzz_fuzz_json_SOURCES = tests/fuzz/fuzz-json.c
+tests_fuzz_fuzz_json_CPPFLAGS = $(LIBHV_CPPFLAGS)
+tests_fuzz_fuzz_json_CFLAGS = $(LIBHV_CFLAGS)
+tests_fuzz_fuzz_json_LDADD = $(FUZZ_DRIVER) libhv/libhv-internal.la $(LIBHV_DEPS)
+tests_fuzz_fuzz_json_LDFLAGS = $(FUZZ_LDFLAGS)
+EXTRA_DIST += tests/fuzz/corpus/fuzz-xlcfg tests/fuzz/corpus/fuzz-json

@@ -85,6 +85,7 @@ test_define_lookup_reload(Fixture *f, gconstpointer data)
 		by_name->vcpus = HV_INT(4);
 		g_autoptr(HvDomain) again = hv_store_define(store, by_name, &created, &error);
 		g_assert_no_error(error);
+		g_assert_cmpint(again->vcpus.value, ==, 4);
 		g_assert_false(created);
 		g_autofree char *file = g_strconcat(stored->uuid, ".json", NULL);
 		g_autofree char *path = g_build_filename(f->state, file, NULL);
@@ -115,6 +116,7 @@ test_conflicts(Fixture *f, gconstpointer data)
 	g_autoptr(HvDomain) a = domain("a", "11111111-1111-1111-1111-111111111111");
 	g_autoptr(HvDomain) stored = hv_store_define(store, a, NULL, &error);
 	g_assert_no_error(error);
+	g_assert_nonnull(stored);
 	g_autoptr(HvDomain) same_name = domain("a", "22222222-2222-2222-2222-222222222222");
 	g_assert_null(hv_store_define(store, same_name, NULL, &error));
 	g_assert_error(error, HV_ERROR, HV_ERROR_EXISTS);
@@ -152,6 +154,7 @@ test_broken_files(Fixture *f, gconstpointer data)
 		g_autoptr(HvDomain) good = domain("good", "33333333-3333-3333-3333-333333333333");
 		g_autoptr(HvDomain) stored = hv_store_define(store, good, NULL, &error);
 		g_assert_no_error(error);
+		g_assert_nonnull(stored);
 	}
 	write_file(f->state, "44444444-4444-4444-4444-444444444444.json", "{ \"schema_version\": 1, \"name\": ");
 	write_file(f->state, "55555555-5555-5555-5555-555555555555.json",

@@ -68,7 +68,8 @@ load(const char *path, HvXlcfgDialect dialect, GPtrArray **warnings_r, GError **
 	return hv_xlcfg_parse(text, len, name, dialect, warnings_r, error);
 }
 
-/* The strict Xen form: written, it reads back (strictly) as the same model. */
+/* The strict Xen form: written, it reads back (strictly) and writes again
+ * the same text; for the real Xen configs (xen-*), the same model too. */
 static void
 check_xen_dialect(const char *path, const HvDomain *d)
 {
@@ -83,7 +84,11 @@ check_xen_dialect(const char *path, const HvDomain *d)
 		return;
 	g_autoptr(HvDomain) back = hv_xlcfg_parse(xen, -1, "xen.cfg", HV_XLCFG_XEN, NULL, &error);
 	g_assert_no_error(error);
-	g_assert_true(hv_domain_equal(d, back));
+	g_autofree char *again = hv_xlcfg_format(back, HV_XLCFG_XEN, &error);
+	g_assert_cmpstr(xen, ==, again);
+	g_autofree char *name = g_path_get_basename(path);
+	if (g_str_has_prefix(name, "xen-"))
+		g_assert_true(hv_domain_equal(d, back));
 }
 
 static void

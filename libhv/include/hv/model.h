@@ -207,7 +207,7 @@ typedef struct {
 /* A network interface. xl: vif = [ "NETSPEC" ] (xl-network-configuration(5));
  * xml: <interface type><mac><source><model><target><driver><mtu>. */
 typedef struct {
-	HvNicType type;       /* hv xl: nettype= (implied by bridge= / network=) */
+	HvNicType type;       /* hv xl: nettype= (Xen's xl: a bridge, when bridge= is given) */
 	char *mac;            /* "00:16:3e:12:34:56" */
 	char *bridge;
 	char *network;        /* hv xl: network=: a libvirt network name */

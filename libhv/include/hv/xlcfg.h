@@ -9,7 +9,10 @@
  *   HV_XLCFG_XEN  only what Xen's xl accepts (libvirt's "xen-xl" native
  *                 format): hv's settings are refused when reading, and
  *                 writing fails with a message naming the first setting
- *                 Xen's xl cannot express.
+ *                 Xen's xl cannot express. What Xen's defaults imply is
+ *                 left implicit (an interface of type bridge that names
+ *                 its bridge), so reading the text back may leave such a
+ *                 field unset; xl.cfg -> model -> xl.cfg is stable.
  *
  * Reading is xl's syntax and meaning, with these choices (libhv/README.md
  * lists them all): a key xl does not know is an error (xl ignores it, and
