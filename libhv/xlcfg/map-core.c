@@ -207,3 +207,14 @@ hv__xl_find_xen_option(const HvDomain *dom, const char *key)
 	}
 	return NULL;
 }
+
+void
+hv__xl_keep_setting(HvXlIn *in, const HvCfgSetting *s)
+{
+	HvXenOption *o = hv_xen_option_new();
+	GString *text = g_string_new(NULL);
+	hv__cfg_value_write(text, s->value, 0);
+	o->key = g_strdup(s->key);
+	o->value = g_string_free(text, FALSE);
+	g_ptr_array_add(in->dom->xen_options, o);
+}

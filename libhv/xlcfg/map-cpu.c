@@ -165,12 +165,7 @@ parse_libxl_cpuid(HvXlIn *in, HvCfgSetting *s, GError **error)
 		         (eq && eq > items[i] && (strcmp(eq, "=1") == 0 || strcmp(eq, "=0") == 0));
 	}
 	if (!simple) {
-		HvXenOption *o = hv_xen_option_new();
-		GString *text = g_string_new(NULL);
-		hv__cfg_value_write(text, s->value, 0);
-		o->key = g_strdup(s->key);
-		o->value = g_string_free(text, FALSE);
-		g_ptr_array_add(in->dom->xen_options, o);
+		hv__xl_keep_setting(in, s);
 		hv__xl_warn(in, s, _("this form of cpuid is Xen's and is not applied on KVM (use "
 		                     "\"host,FEATURE=0|1\" or hv_cpu_features); it is kept"));
 		return TRUE;

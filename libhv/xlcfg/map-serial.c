@@ -55,23 +55,36 @@ values_of(HvCfgSetting *s)
 	return values;
 }
 
-gboolean
-hv__xl_parse_serial(HvXlIn *in, const HvXlKey *k, HvCfgSetting *s, GError **error)
+/* Reads each string of S as a character device (in QEMU's syntax, with
+ * EXTRA's options) into a new object of type DESC appended to LIST. */
+static gboolean
+parse_chardevs(HvXlIn *in, HvCfgSetting *s, const HvTypeDesc *desc, GPtrArray *list,
+               HvChardevExtra extra, GError **error)
 {
+	/* HvSerial and HvConsole start with their HvCharDev */
+	G_STATIC_ASSERT(offsetof(HvSerial, source) == 0 && offsetof(HvConsole, source) == 0);
 	g_autoptr(GPtrArray) values = values_of(s);
-	(void)k;
 	for (guint i = 0; i < values->len; i++) {
 		HvCfgValue *v = g_ptr_array_index(values, i);
 		if (v->items)
 			return hv__xl_fail(in, s, v, HV_ERROR_INVALID, error, _("expected a string"));
-		if (strcmp(v->str, "none") == 0 && values->len == 1)
-			return TRUE; /* no serial port, as without the setting */
-		HvSerial *serial = hv_serial_new();
-		g_ptr_array_add(in->dom->serials, serial);
-		if (!hv__chardev_parse(in, s, v, v->str, &serial->source, serial_option, serial, error))
+		void *obj = hv__obj_new(desc);
+		g_ptr_array_add(list, obj);
+		if (!hv__chardev_parse(in, s, v, v->str, obj, extra, obj, error))
 			return FALSE;
 	}
 	return TRUE;
+}
+
+gboolean
+hv__xl_parse_serial(HvXlIn *in, const HvXlKey *k, HvCfgSetting *s, GError **error)
+{
+	g_autoptr(GPtrArray) values = values_of(s);
+	HvCfgValue *only = values->len == 1 ? g_ptr_array_index(values, 0) : NULL;
+	(void)k;
+	if (only && only->str && strcmp(only->str, "none") == 0)
+		return TRUE; /* no serial port, as without the setting */
+	return parse_chardevs(in, s, &hv__serial_desc, in->dom->serials, serial_option, error);
 }
 
 gboolean
@@ -100,18 +113,8 @@ hv__xl_format_serial(HvXlOut *out, const HvXlKey *k, GError **error)
 gboolean
 hv__xl_parse_console(HvXlIn *in, const HvXlKey *k, HvCfgSetting *s, GError **error)
 {
-	g_autoptr(GPtrArray) values = values_of(s);
 	(void)k;
-	for (guint i = 0; i < values->len; i++) {
-		HvCfgValue *v = g_ptr_array_index(values, i);
-		if (v->items)
-			return hv__xl_fail(in, s, v, HV_ERROR_INVALID, error, _("expected a string"));
-		HvConsole *console = hv_console_new();
-		g_ptr_array_add(in->dom->consoles, console);
-		if (!hv__chardev_parse(in, s, v, v->str, &console->source, console_option, console, error))
-			return FALSE;
-	}
-	return TRUE;
+	return parse_chardevs(in, s, &hv__console_desc, in->dom->consoles, console_option, error);
 }
 
 gboolean

@@ -123,3 +123,6 @@ const HvXenOption *hv__xl_find_xen_option(const HvDomain *dom, const char *key);
 
 /* What K's setting is called in messages: its key without "hv_". */
 const char *hv__xl_what(const HvXlKey *k);
+
+/* Keeps setting S verbatim in the domain's xen_options (written back last). */
+void hv__xl_keep_setting(HvXlIn *in, const HvCfgSetting *s);

@@ -99,12 +99,7 @@ parse_spec_kind(HvXlIn *in, const HvXlKey *k, HvCfgSetting *s, GError **error)
 static void
 keep_xen_setting(HvXlIn *in, const HvXlKey *k, HvCfgSetting *s)
 {
-	HvXenOption *o = hv_xen_option_new();
-	GString *text = g_string_new(NULL);
-	hv__cfg_value_write(text, s->value, 0);
-	o->key = g_strdup(s->key);
-	o->value = g_string_free(text, FALSE);
-	g_ptr_array_add(in->dom->xen_options, o);
+	hv__xl_keep_setting(in, s);
 	hv__xl_warn(in, s, _("has no effect on KVM (%s); it is kept"), _(k->note));
 }
 

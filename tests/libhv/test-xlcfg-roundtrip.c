@@ -43,17 +43,28 @@ round_trip(const HvDomain *d, HvXlcfgDialect dialect, const char *what, GError *
 	return TRUE;
 }
 
+/* A domain with only leaf field I set (and a name and type); NULL when
+ * there are fewer leaves. */
+static HvDomain *
+leaf_domain(guint i, char **path_r)
+{
+	g_autoptr(GRand) rand = g_rand_new_with_seed(i + 1);
+	g_autoptr(HvDomain) d = hv_domain_new();
+	if (!hvt_fill_leaf(d, i, rand, HVT_FILL_XLCFG, path_r))
+		return NULL;
+	hvt_fill_identity(d);
+	return g_steal_pointer(&d);
+}
+
 static void
 test_each_field_hv(void)
 {
 	guint i = 0;
 	for (;; i++) {
-		g_autoptr(GRand) rand = g_rand_new_with_seed(i + 1);
-		g_autoptr(HvDomain) d = hv_domain_new();
 		g_autofree char *path = NULL;
-		if (!hvt_fill_leaf(d, i, rand, HVT_FILL_XLCFG, &path))
+		g_autoptr(HvDomain) d = leaf_domain(i, &path);
+		if (!d)
 			break;
-		hvt_fill_identity(d);
 		g_autoptr(GError) error = NULL;
 		if (!round_trip(d, HV_XLCFG_HV, path, &error) && error) {
 			g_test_message("%s: %s", path, error->message);
@@ -69,12 +80,10 @@ test_each_field_xen(void)
 {
 	guint said = 0, refused = 0;
 	for (guint i = 0;; i++) {
-		g_autoptr(GRand) rand = g_rand_new_with_seed(i + 1);
-		g_autoptr(HvDomain) d = hv_domain_new();
 		g_autofree char *path = NULL;
-		if (!hvt_fill_leaf(d, i, rand, HVT_FILL_XLCFG, &path))
+		g_autoptr(HvDomain) d = leaf_domain(i, &path);
+		if (!d)
 			break;
-		hvt_fill_identity(d);
 		g_autoptr(GError) error = NULL;
 		if (round_trip(d, HV_XLCFG_XEN, path, &error)) {
 			said++;
