@@ -129,6 +129,9 @@ hv_store_load(HvStore *store, GPtrArray **problems_r, GError **error)
 {
 	g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func(g_free);
 	g_mutex_lock(&store->lock);
+	/* a second load re-reads: files must not clash with their own past */
+	g_hash_table_remove_all(store->by_name);
+	g_hash_table_remove_all(store->by_uuid);
 	gboolean ok = hv__load_dir(store->state_dir, load_domain, store, problems, error);
 	g_mutex_unlock(&store->lock);
 	if (problems_r)

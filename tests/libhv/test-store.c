@@ -92,6 +92,9 @@ test_define_lookup_reload(Fixture *f, gconstpointer data)
 		g_assert_true(g_file_test(path, G_FILE_TEST_IS_REGULAR));
 	}
 	g_autoptr(HvStore) store = open_store(f);
+	g_autoptr(GPtrArray) problems = NULL;
+	g_assert_true(hv_store_load(store, &problems, &error)); /* loading again re-reads */
+	g_assert_cmpuint(problems->len, ==, 0);
 	g_autoptr(GPtrArray) all = hv_store_list(store);
 	g_assert_cmpuint(all->len, ==, 1);
 	HvDomain *web = g_ptr_array_index(all, 0);

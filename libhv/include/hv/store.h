@@ -62,7 +62,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(HvStore, hv_store_close)
 const char *hv_store_get_state_dir(HvStore *store);
 const char *hv_store_get_run_dir(HvStore *store);
 
-/* Reads every domain file of the state directory into the store. A file
+/* Reads every domain file of the state directory into the store (again,
+ * replacing what it held, when called a second time). A file
  * that cannot be read, parsed or validated, or whose name or UUID another
  * file already has, is renamed to <file>.broken (or .broken.N) and kept;
  * each such file adds one message (path, reason, new name) to *PROBLEMS_R
