@@ -133,6 +133,29 @@ write_atom(GString *out, const HvCfgValue *v)
 }
 
 static void
+write_compact(GString *out, const HvCfgValue *v)
+{
+	if (!v->items) {
+		write_atom(out, v);
+		return;
+	}
+	g_string_append(out, "[ ");
+	for (guint i = 0; i < v->items->len; i++) {
+		write_compact(out, g_ptr_array_index(v->items, i));
+		g_string_append(out, i + 1 < v->items->len ? ", " : " ");
+	}
+	g_string_append_c(out, ']');
+}
+
+char *
+hv__cfg_value_to_text(const HvCfgValue *v)
+{
+	GString *out = g_string_new(NULL);
+	write_compact(out, v);
+	return g_string_free(out, FALSE);
+}
+
+static void
 write_list(GString *out, const HvCfgValue *v, int indent)
 {
 	if (v->items->len == 0) {

@@ -51,6 +51,9 @@ HvCfgValue *hv__cfg_parse_value(const char *text, GError **error);
  * lists on one line when short, else one item per line. */
 void hv__cfg_value_write(GString *out, const HvCfgValue *v, int indent);
 
+/* V as xl.cfg text on one line, in one canonical form ("[ 1, \"a\" ]"). */
+char *hv__cfg_value_to_text(const HvCfgValue *v);
+
 /* Appends S to OUT as a double-quoted xl.cfg string. */
 void hv__cfg_quote(GString *out, const char *s);
 

@@ -212,9 +212,7 @@ void
 hv__xl_keep_setting(HvXlIn *in, const HvCfgSetting *s)
 {
 	HvXenOption *o = hv_xen_option_new();
-	GString *text = g_string_new(NULL);
-	hv__cfg_value_write(text, s->value, 0);
 	o->key = g_strdup(s->key);
-	o->value = g_string_free(text, FALSE);
+	o->value = hv__cfg_value_to_text(s->value);
 	g_ptr_array_add(in->dom->xen_options, o);
 }

@@ -295,7 +295,15 @@ hv__xl_check_xen_option(const char *key, const char *value, GError **error)
 		return FALSE;
 	}
 	g_autoptr(HvCfgValue) v = hv__cfg_parse_value(value, error);
-	return v != NULL;
+	if (!v)
+		return FALSE;
+	/* one way to write each value, so that it reads back the same */
+	g_autofree char *canonical = hv__cfg_value_to_text(v);
+	if (strcmp(canonical, value) != 0) {
+		g_set_error(error, HV_ERROR, HV_ERROR_INVALID, _("%s: write the value as %s"), key, canonical);
+		return FALSE;
+	}
+	return TRUE;
 }
 
 static gboolean
