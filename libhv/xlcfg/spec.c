@@ -221,6 +221,9 @@ gboolean
 hv__spec_is_xen_item(const HvSpecType *type, const char *item)
 {
 	const char *eq = strchr(item, '=');
-	const HvSpecKey *k = find_key(type, item, eq ? (gsize)(eq - item) : strlen(item), !eq);
-	return k && k->kind == HV__SK_XEN && (!eq || !strchr(eq, ','));
+	size_t n = strlen(item);
+	const HvSpecKey *k = find_key(type, item, eq ? (gsize)(eq - item) : n, !eq);
+	/* it must read back as itself: no comma, no white space at the ends */
+	return k && k->kind == HV__SK_XEN && !strchr(item, ',') && n && !g_ascii_isspace(item[0]) &&
+	       !g_ascii_isspace(item[n - 1]);
 }
