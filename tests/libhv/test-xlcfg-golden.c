@@ -148,6 +148,12 @@ test_invalid(gconstpointer data)
 	expect_file(err_path, err);
 }
 
+static gint
+compare_names(gconstpointer a, gconstpointer b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 static void
 add_cases(const char *dir, const char *prefix, GTestDataFunc func, const char *only_prefix)
 {
@@ -160,7 +166,7 @@ add_cases(const char *dir, const char *prefix, GTestDataFunc func, const char *o
 		if (g_str_has_suffix(name, ".cfg") && !output && g_str_has_prefix(name, only_prefix))
 			g_ptr_array_add(names, g_strdup(name));
 	}
-	g_ptr_array_sort(names, (GCompareFunc)g_strcmp0);
+	g_ptr_array_sort(names, compare_names);
 	for (guint i = 0; i < names->len; i++) {
 		const char *file = g_ptr_array_index(names, i);
 		g_autofree char *stem = g_strndup(file, strlen(file) - strlen(".cfg"));
