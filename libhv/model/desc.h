@@ -71,11 +71,8 @@ extern const HvTypeDesc hv__domain_desc, hv__vcpu_pin_desc, hv__vcpu_sched_desc,
 
 /* Generic operations on an object of type DESC at P (model/ops.c). */
 void *hv__obj_new(const HvTypeDesc *desc);
-void hv__obj_init(const HvTypeDesc *desc, void *p);
-void hv__obj_clear(const HvTypeDesc *desc, void *p);
 void hv__obj_free(const HvTypeDesc *desc, void *p);
 void *hv__obj_copy(const HvTypeDesc *desc, const void *p);
-void hv__obj_copy_into(const HvTypeDesc *desc, void *dst, const void *src);
 gboolean hv__obj_equal(const HvTypeDesc *desc, const void *a, const void *b);
 /* Whether field F at P (its address in the object) is unset. */
 gboolean hv__field_is_unset(const HvFieldDesc *f, const void *p);

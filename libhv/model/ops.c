@@ -77,15 +77,15 @@ hv__list_new(const HvTypeDesc *desc)
 	g_return_val_if_reached(NULL);
 }
 
-void
-hv__obj_init(const HvTypeDesc *desc, void *p)
+static void
+obj_init(const HvTypeDesc *desc, void *p)
 {
 	memset(p, 0, desc->size);
 	for (gsize i = 0; i < desc->n_fields; i++) {
 		const HvFieldDesc *f = &desc->fields[i];
 		void *fp = HV__FIELD_PTR(p, f);
 		if (f->kind == HV__F_STRUCT)
-			hv__obj_init(f->type, fp);
+			obj_init(f->type, fp);
 		else if (f->kind == HV__F_LIST)
 			*(GPtrArray **)fp = hv__list_new(f->type);
 		else if (f->kind == HV__F_STRV)
@@ -97,12 +97,12 @@ void *
 hv__obj_new(const HvTypeDesc *desc)
 {
 	void *p = g_malloc(desc->size);
-	hv__obj_init(desc, p);
+	obj_init(desc, p);
 	return p;
 }
 
-void
-hv__obj_clear(const HvTypeDesc *desc, void *p)
+static void
+obj_clear(const HvTypeDesc *desc, void *p)
 {
 	for (gsize i = 0; i < desc->n_fields; i++) {
 		const HvFieldDesc *f = &desc->fields[i];
@@ -112,7 +112,7 @@ hv__obj_clear(const HvTypeDesc *desc, void *p)
 			g_clear_pointer((char **)fp, g_free);
 			break;
 		case HV__F_STRUCT:
-			hv__obj_clear(f->type, fp);
+			obj_clear(f->type, fp);
 			break;
 		case HV__F_OBJ:
 			hv__obj_free(f->type, *(void **)fp);
@@ -134,7 +134,7 @@ hv__obj_free(const HvTypeDesc *desc, void *p)
 {
 	if (!p)
 		return;
-	hv__obj_clear(desc, p);
+	obj_clear(desc, p);
 	g_free(p);
 }
 
@@ -150,8 +150,8 @@ copy_list(const HvFieldDesc *f, const GPtrArray *src)
 	return dst;
 }
 
-void
-hv__obj_copy_into(const HvTypeDesc *desc, void *dst, const void *src)
+static void
+obj_copy_into(const HvTypeDesc *desc, void *dst, const void *src)
 {
 	memcpy(dst, src, desc->size);
 	for (gsize i = 0; i < desc->n_fields; i++) {
@@ -163,7 +163,7 @@ hv__obj_copy_into(const HvTypeDesc *desc, void *dst, const void *src)
 			*(char **)d = g_strdup(*(char *const *)s);
 			break;
 		case HV__F_STRUCT:
-			hv__obj_copy_into(f->type, d, s);
+			obj_copy_into(f->type, d, s);
 			break;
 		case HV__F_OBJ:
 			*(void **)d = hv__obj_copy(f->type, *(void *const *)s);
@@ -184,7 +184,7 @@ hv__obj_copy(const HvTypeDesc *desc, const void *p)
 	if (!p)
 		return NULL;
 	void *copy = g_malloc(desc->size);
-	hv__obj_copy_into(desc, copy, p);
+	obj_copy_into(desc, copy, p);
 	return copy;
 }
 

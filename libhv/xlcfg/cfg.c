@@ -87,8 +87,8 @@ hv__cfg_list_new(void)
 	return v;
 }
 
-void
-hv__cfg_quote(GString *out, const char *s)
+static void
+quote(GString *out, const char *s)
 {
 	g_string_append_c(out, '"');
 	for (const char *p = s; *p; p++) {
@@ -129,7 +129,7 @@ write_atom(GString *out, const HvCfgValue *v)
 	if (!v->quoted && is_bare_number(v->str))
 		g_string_append(out, v->str);
 	else
-		hv__cfg_quote(out, v->str);
+		quote(out, v->str);
 }
 
 static void

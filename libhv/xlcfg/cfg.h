@@ -54,9 +54,6 @@ void hv__cfg_value_write(GString *out, const HvCfgValue *v, int indent);
 /* V as xl.cfg text on one line, in one canonical form ("[ 1, \"a\" ]"). */
 char *hv__cfg_value_to_text(const HvCfgValue *v);
 
-/* Appends S to OUT as a double-quoted xl.cfg string. */
-void hv__cfg_quote(GString *out, const char *s);
-
 /* New atoms and lists for building output. */
 HvCfgValue *hv__cfg_atom_new(const char *s, gboolean quoted);
 HvCfgValue *hv__cfg_list_new(void);

@@ -12,9 +12,6 @@ typedef enum {
 /* Options a caller adds to the chardev syntax (port=, target=). */
 typedef HvChardevResult (*HvChardevExtra)(HvXlIn *in, const char *opt, void *data);
 
-/* Parses one option ("server", "nowait", "logfile=/x", ...) into DEV. */
-HvChardevResult hv__chardev_parse_option(const char *opt, HvCharDev *dev, gboolean hv_dialect);
-
 /* Parses TEXT ("unix:/run/x.sock,server,nowait") into DEV; options it does
  * not know go to EXTRA (may be NULL). Errors located at V of S. */
 gboolean hv__chardev_parse(HvXlIn *in, HvCfgSetting *s, HvCfgValue *v, const char *text,

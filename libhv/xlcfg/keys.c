@@ -312,10 +312,3 @@ hv__xl_key_find(const char *key)
 	}
 	return NULL;
 }
-
-gboolean
-hv__xl_key_is_xen_only(const char *key)
-{
-	const HvXlKey *k = hv__xl_key_find(key);
-	return k && k->kind == HV__XK_XEN;
-}

@@ -34,6 +34,3 @@ HV__XL_CUSTOM(serial);
 HV__XL_CUSTOM(console);
 HV__XL_CUSTOM(panic);
 HV__XL_CUSTOM(genid);
-
-/* Whether KEY is an xl.cfg setting hv keeps in xen_options (kind XEN). */
-gboolean hv__xl_key_is_xen_only(const char *key);

@@ -74,8 +74,8 @@ parse_switch(const char *opt, const char *name, const char *negated, HvTristate 
 	return TRUE;
 }
 
-HvChardevResult
-hv__chardev_parse_option(const char *opt, HvCharDev *dev, gboolean hv_dialect)
+static HvChardevResult
+parse_option(const char *opt, HvCharDev *dev, gboolean hv_dialect)
 {
 	if (parse_switch(opt, "server", NULL, &dev->server) || parse_switch(opt, "wait", "nowait", &dev->wait) ||
 	    parse_switch(opt, "telnet", NULL, &dev->telnet))
@@ -104,7 +104,7 @@ hv__chardev_parse(HvXlIn *in, HvCfgSetting *s, HvCfgValue *v, const char *text, 
 		                     "file:PATH, pipe:PATH, unix:PATH, tcp:HOST:PORT, udp:HOST:PORT)"),
 		                   text);
 	for (int i = 1; items[i]; i++) {
-		HvChardevResult r = hv__chardev_parse_option(items[i], dev, in->dialect == HV_XLCFG_HV);
+		HvChardevResult r = parse_option(items[i], dev, in->dialect == HV_XLCFG_HV);
 		if (r == HV__CHARDEV_UNKNOWN && extra)
 			r = extra(in, items[i], data);
 		if (r == HV__CHARDEV_HV_ONLY)

@@ -136,8 +136,8 @@ parse_value(HvSpecIn *in, const HvSpecKey *k, const char *item, const char *valu
 	}
 }
 
-gboolean
-hv__spec_parse_item(HvSpecIn *in, const char *item, GError **error)
+static gboolean
+parse_item(HvSpecIn *in, const char *item, GError **error)
 {
 	const char *eq = strchr(item, '=');
 	const HvSpecKey *k = find_key(in->type, item, eq ? (gsize)(eq - item) : strlen(item), !eq);
@@ -176,7 +176,7 @@ parse_string_items(HvSpecIn *in, const char *spec, GError **error)
 		g_autofree char *item = g_strndup(p, end - p);
 		if (!rest)
 			g_strchomp(item);
-		if ((*item || in->type->positional) && !hv__spec_parse_item(in, item, error))
+		if ((*item || in->type->positional) && !parse_item(in, item, error))
 			return FALSE;
 		p = *end ? end + 1 : end;
 	}
@@ -195,7 +195,7 @@ hv__spec_parse(HvXlIn *xl, HvCfgSetting *s, HvCfgValue *v, const HvSpecType *typ
 		in.value = item;
 		if (item->items)
 			return hv__spec_fail(&in, HV_ERROR_INVALID, error, _("expected \"key=value\" strings"));
-		if (!hv__spec_parse_item(&in, item->str, error))
+		if (!parse_item(&in, item->str, error))
 			return FALSE;
 	}
 	return TRUE;

@@ -91,9 +91,6 @@ gboolean hv__spec_parse(HvXlIn *xl, HvCfgSetting *s, HvCfgValue *v, const HvSpec
 gboolean hv__spec_parse_list(HvXlIn *xl, HvCfgSetting *s, const HvSpecType *type, GPtrArray *list,
                              GError **error);
 
-/* Parses one "key=value" or flag ITEM into IN's object. */
-gboolean hv__spec_parse_item(HvSpecIn *in, const char *item, GError **error);
-
 /* The items of OBJ, "key=value" or flags, in table order. */
 GPtrArray *hv__spec_format_items(HvXlOut *xl, const HvSpecType *type, const void *obj,
                                  GError **error);
