@@ -131,6 +131,18 @@ add_switch(GString *out, const char *name, HvTristate t)
 		g_string_append_printf(out, ",%s%s", name, t == HV_TRISTATE_YES ? "" : "=off");
 }
 
+/* The syntax splits at commas: a path or host with one cannot be written. */
+static gboolean
+check_no_comma(const char *what, const char *s, GError **error)
+{
+	if (!s || !strchr(s, ','))
+		return TRUE;
+	g_set_error(error, HV_ERROR, HV_ERROR_INVALID,
+	            _("the character device %s \"%s\" cannot be written in xl.cfg: it contains a comma"),
+	            what, s);
+	return FALSE;
+}
+
 char *
 hv__chardev_format(HvXlOut *out, const HvCharDev *dev, GError **error)
 {
@@ -138,6 +150,9 @@ hv__chardev_format(HvXlOut *out, const HvCharDev *dev, GError **error)
 		g_set_error(error, HV_ERROR, HV_ERROR_INVALID, _("a character device has no type"));
 		return NULL;
 	}
+	if (!check_no_comma("path", dev->path, error) || !check_no_comma("host", dev->host, error) ||
+	    !check_no_comma("log file", dev->log_file, error))
+		return NULL;
 	GString *text = g_string_new(hv_enum_to_string(HV_ENUM_CHAR_TYPE, dev->type));
 	if (dev->type == HV_CHAR_TYPE_TCP || dev->type == HV_CHAR_TYPE_UDP) {
 		gboolean v6 = dev->host && strchr(dev->host, ':');
