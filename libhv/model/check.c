@@ -137,6 +137,10 @@ check_obj(const HvTypeDesc *desc, const void *p, const char *path, size_t *offse
 			g_set_error(error, HV_ERROR, HV_ERROR_INVALID, _("%s is missing"), fpath);
 			return FALSE;
 		}
+		if (f->required && f->kind == HV__F_STR && !**(char **)HV__FIELD_PTR(p, f)) {
+			g_set_error(error, HV_ERROR, HV_ERROR_INVALID, _("%s is empty"), fpath);
+			return FALSE;
+		}
 		if (!check_field(f, HV__FIELD_PTR(p, f), fpath, f->kind == HV__F_STRUCT ? &inner : NULL, error)) {
 			if (offset_r)
 				*offset_r = f->offset + inner;
