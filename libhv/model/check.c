@@ -74,28 +74,29 @@ hv__check_int(const HvFieldDesc *f, gint64 v, GError **error)
 	return TRUE;
 }
 
-static gboolean check_obj(const HvTypeDesc *desc, const void *p, const char *path, size_t *offset_r,
-                          GError **error);
+/* Errors name the failing field by its path ("disks[0].vdev"), prefixed on
+ * the way back up, so that nothing is built while all is well. */
+static gboolean check_obj(const HvTypeDesc *desc, const void *p, size_t *offset_r, GError **error);
 
 static gboolean
-check_list(const HvFieldDesc *f, const GPtrArray *list, const char *path, GError **error)
+check_list(const HvFieldDesc *f, const GPtrArray *list, GError **error)
 {
 	for (guint i = 0; list && i < list->len; i++) {
-		g_autofree char *epath = g_strdup_printf("%s[%u]", path, i);
 		const void *e = g_ptr_array_index(list, i);
-		gboolean ok = f->kind == HV__F_LIST ? check_obj(f->type, e, epath, NULL, error)
+		gboolean ok = f->kind == HV__F_LIST ? check_obj(f->type, e, NULL, error)
 		                                    : hv__check_string(f->format, e, error);
 		if (!ok) {
-			if (f->kind == HV__F_STRV)
-				g_prefix_error(error, "%s: ", epath);
+			g_prefix_error(error, f->kind == HV__F_LIST ? "%s[%u]." : "%s[%u]: ", f->name, i);
 			return FALSE;
 		}
 	}
 	return TRUE;
 }
 
+/* Checks the value of field F at FP; a failure of a container says where
+ * inside it, a failure of a value does not yet name the field. */
 static gboolean
-check_field(const HvFieldDesc *f, const void *fp, const char *path, size_t *offset_r, GError **error)
+check_field(const HvFieldDesc *f, const void *fp, size_t *offset_r, GError **error)
 {
 	switch (f->kind) {
 	case HV__F_STR:
@@ -111,43 +112,53 @@ check_field(const HvFieldDesc *f, const void *fp, const char *path, size_t *offs
 			return TRUE;
 		break;
 	case HV__F_STRUCT:
-		return check_obj(f->type, fp, path, offset_r, error);
+		return check_obj(f->type, fp, offset_r, error);
 	case HV__F_OBJ:
-		return !*(void *const *)fp || check_obj(f->type, *(void *const *)fp, path, NULL, error);
+		return !*(void *const *)fp || check_obj(f->type, *(void *const *)fp, NULL, error);
 	case HV__F_LIST:
 	case HV__F_STRV:
-		return check_list(f, *(GPtrArray *const *)fp, path, error);
+		return check_list(f, *(GPtrArray *const *)fp, error);
 	}
 	g_set_error(error, HV_ERROR, HV_ERROR_INVALID, _("invalid value %d"), *(const int *)fp);
 	return FALSE;
 }
 
 static gboolean
-check_obj(const HvTypeDesc *desc, const void *p, const char *path, size_t *offset_r, GError **error)
+check_required(const HvFieldDesc *f, const void *fp, GError **error)
+{
+	if (!f->required)
+		return TRUE;
+	if (hv__field_is_unset(f, fp)) {
+		g_set_error(error, HV_ERROR, HV_ERROR_INVALID, _("%s is missing"), f->name);
+		return FALSE;
+	}
+	if (f->kind == HV__F_STR && !**(char *const *)fp) {
+		g_set_error(error, HV_ERROR, HV_ERROR_INVALID, _("%s is empty"), f->name);
+		return FALSE;
+	}
+	return TRUE;
+}
+
+static gboolean
+check_obj(const HvTypeDesc *desc, const void *p, size_t *offset_r, GError **error)
 {
 	for (gsize i = 0; i < desc->n_fields; i++) {
 		const HvFieldDesc *f = &desc->fields[i];
+		const void *fp = HV__FIELD_PTR(p, f);
 		size_t inner = 0;
 		if (offset_r)
 			*offset_r = f->offset;
-		g_autofree char *fpath = *path ? g_strconcat(path, ".", f->name, NULL) : g_strdup(f->name);
-		gboolean container = f->kind == HV__F_STRUCT || f->kind == HV__F_OBJ ||
-		                     f->kind == HV__F_LIST || f->kind == HV__F_STRV;
-		if (f->required && hv__field_is_unset(f, HV__FIELD_PTR(p, f))) {
-			g_set_error(error, HV_ERROR, HV_ERROR_INVALID, _("%s is missing"), fpath);
+		if (!check_required(f, fp, error))
 			return FALSE;
-		}
-		if (f->required && f->kind == HV__F_STR && !**(char **)HV__FIELD_PTR(p, f)) {
-			g_set_error(error, HV_ERROR, HV_ERROR_INVALID, _("%s is empty"), fpath);
-			return FALSE;
-		}
-		if (!check_field(f, HV__FIELD_PTR(p, f), fpath, f->kind == HV__F_STRUCT ? &inner : NULL, error)) {
-			if (offset_r)
-				*offset_r = f->offset + inner;
-			if (!container)
-				g_prefix_error(error, "%s: ", fpath);
-			return FALSE;
-		}
+		if (check_field(f, fp, f->kind == HV__F_STRUCT ? &inner : NULL, error))
+			continue;
+		if (offset_r)
+			*offset_r = f->offset + inner;
+		if (f->kind == HV__F_STRUCT || f->kind == HV__F_OBJ)
+			g_prefix_error(error, "%s.", f->name);
+		else if (f->kind != HV__F_LIST && f->kind != HV__F_STRV)
+			g_prefix_error(error, "%s: ", f->name);
+		return FALSE;
 	}
 	return TRUE;
 }
@@ -155,7 +166,7 @@ check_obj(const HvTypeDesc *desc, const void *p, const char *path, size_t *offse
 gboolean
 hv__obj_check(const HvTypeDesc *desc, const void *p, size_t *offset_r, GError **error)
 {
-	return check_obj(desc, p, "", offset_r, error);
+	return check_obj(desc, p, offset_r, error);
 }
 
 const HvFieldDesc *

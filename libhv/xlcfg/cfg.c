@@ -37,6 +37,7 @@ hv__cfg_free(HvCfg *cfg)
 {
 	if (!cfg)
 		return;
+	g_hash_table_unref(cfg->index);
 	g_ptr_array_set_free_func(cfg->settings, setting_free);
 	g_ptr_array_unref(cfg->settings);
 	g_ptr_array_unref(cfg->warnings);
@@ -47,12 +48,7 @@ hv__cfg_free(HvCfg *cfg)
 HvCfgSetting *
 hv__cfg_lookup(HvCfg *cfg, const char *key)
 {
-	for (guint i = 0; i < cfg->settings->len; i++) {
-		HvCfgSetting *s = g_ptr_array_index(cfg->settings, i);
-		if (strcmp(s->key, key) == 0)
-			return s;
-	}
-	return NULL;
+	return g_hash_table_lookup(cfg->index, key);
 }
 
 HvCfgValue *

@@ -29,6 +29,7 @@ typedef struct {
 	char *source;        /* file name for messages */
 	GPtrArray *settings; /* HvCfgSetting, one per key, in order of first appearance */
 	GPtrArray *warnings; /* char *, e.g. keys set twice */
+	GHashTable *index;   /* key -> HvCfgSetting */
 } HvCfg;
 
 void hv__cfg_value_free(HvCfgValue *v);

@@ -303,12 +303,19 @@ const HvXlKey hv__xl_keys[] = {
 
 const gsize hv__xl_n_keys = G_N_ELEMENTS(hv__xl_keys);
 
+static gpointer
+index_keys(gpointer data)
+{
+	GHashTable *index = g_hash_table_new(g_str_hash, g_str_equal);
+	(void)data;
+	for (gsize i = 0; i < hv__xl_n_keys; i++)
+		g_hash_table_insert(index, (gpointer)hv__xl_keys[i].key, (gpointer)&hv__xl_keys[i]);
+	return index;
+}
+
 const HvXlKey *
 hv__xl_key_find(const char *key)
 {
-	for (gsize i = 0; i < hv__xl_n_keys; i++) {
-		if (strcmp(hv__xl_keys[i].key, key) == 0)
-			return &hv__xl_keys[i];
-	}
-	return NULL;
+	static GOnce once = G_ONCE_INIT; /* built once, read by every thread */
+	return g_hash_table_lookup(g_once(&once, index_keys, NULL), key);
 }

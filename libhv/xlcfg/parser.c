@@ -18,7 +18,6 @@ typedef struct {
 	HvLexer lx;
 	HvToken tok;
 	HvCfg *cfg;
-	GHashTable *index; /* key -> HvCfgSetting */
 } HvParser;
 
 static const char *
@@ -145,7 +144,7 @@ append_value(HvParser *p, HvCfgSetting *s, HvCfgValue *v, GError **error)
 static gboolean
 store(HvParser *p, char *key, int line, int col, gboolean add, HvCfgValue *v, GError **error)
 {
-	HvCfgSetting *s = g_hash_table_lookup(p->index, key);
+	HvCfgSetting *s = g_hash_table_lookup(p->cfg->index, key);
 	if (s && add) {
 		g_free(key);
 		if (append_value(p, s, v, error))
@@ -171,7 +170,7 @@ store(HvParser *p, char *key, int line, int col, gboolean add, HvCfgValue *v, GE
 	s->line = line;
 	s->col = col;
 	g_ptr_array_add(p->cfg->settings, s);
-	g_hash_table_insert(p->index, s->key, s);
+	g_hash_table_insert(p->cfg->index, s->key, s);
 	return TRUE;
 }
 
@@ -203,7 +202,6 @@ static void
 parser_clear(HvParser *p)
 {
 	g_free(p->tok.text);
-	g_hash_table_unref(p->index);
 	hv__cfg_free(p->cfg);
 }
 
@@ -216,7 +214,7 @@ hv__cfg_parse(const char *text, gsize len, const char *source, GError **error)
 	p.cfg->source = g_strdup(source);
 	p.cfg->settings = g_ptr_array_new();
 	p.cfg->warnings = g_ptr_array_new_with_free_func(g_free);
-	p.index = g_hash_table_new(g_str_hash, g_str_equal);
+	p.cfg->index = g_hash_table_new(g_str_hash, g_str_equal);
 	if (memchr(text, '\0', len)) {
 		hv__lexer_error(&p.lx, 1, 1, error, _("the file contains a NUL byte: not an xl.cfg file"));
 		parser_clear(&p);
