@@ -22,7 +22,9 @@ parse_host_port(const char *text, HvCharDev *dev)
 	if (!colon || !g_ascii_string_to_unsigned(colon + 1, 10, 0, 65535, &port, NULL))
 		return FALSE;
 	g_autofree char *host = g_strndup(text, colon - text);
-	if (host[0] == '[' && host[strlen(host) - 1] == ']')
+	if (strcmp(host, "[]") == 0)
+		; /* no host, as "tcp::PORT" */
+	else if (host[0] == '[' && host[strlen(host) - 1] == ']')
 		dev->host = g_strndup(host + 1, strlen(host) - 2);
 	else if (*host && !strchr(host, ':'))
 		dev->host = g_steal_pointer(&host);
