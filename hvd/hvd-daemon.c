@@ -213,7 +213,8 @@ int
 hvd_daemon_run(HvdDaemon *d)
 {
 	hvd_daemon_install_sources(d);
-	g_autofree char *rw = hvd_settings_rw_socket(d->settings);
+	HvdSocket *first = g_ptr_array_index(d->sockets, 0);
+	const char *rw = first->path ? first->path : "a socket from systemd";
 	sd_notifyf(0, "READY=1\nSTATUS=Serving %s on %s\nMAINPID=%d",
 	           d->settings->session ? "hv:///session" : "hv:///system", rw, (int)getpid());
 	g_info("serving %s on %s", d->settings->session ? "hv:///session" : "hv:///system", rw);

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
@@ -173,11 +174,14 @@ hvd_args_parse(HvdArgs *a, int argc, char **argv, GError **error)
 	                                    "hv:///system (as root) or hv:///session."));
 	g_option_context_add_main_entries(ctx, entries, GETTEXT_PACKAGE);
 	a->timeout = -1;
-	if (!g_option_context_parse(ctx, &argc, &argv, error))
+	/* GOption reorders the vector it parses: give it a copy */
+	g_autofree char **args = g_new0(char *, argc + 1);
+	memcpy(args, argv, sizeof(char *) * (gsize)argc);
+	if (!g_option_context_parse(ctx, &argc, &args, error))
 		return FALSE;
 	if (argc > 1) {
 		g_set_error(error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED,
-		            _("unexpected argument '%s'; see 'hvd --help'"), argv[1]);
+		            _("unexpected argument '%s'; see 'hvd --help'"), args[1]);
 		return FALSE;
 	}
 	return TRUE;

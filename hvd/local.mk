@@ -34,3 +34,39 @@ hvddocdir = $(docdir)
 dist_hvddoc_DATA = hvd/hvd.conf.sample
 
 EXTRA_DIST += hvd/README.md
+
+dist_man_MANS = hvd/hvd.8 hvd/hvd.conf.5
+
+# Tests of hvd and libvirt-driver (tests/hvd/). The GLib test programs run
+# a server inside the test process; the shell tests run the hvd binary
+# against real virsh and python3-libvirt.
+check_LTLIBRARIES += tests/hvd/libhvdtest.la
+tests_hvd_libhvdtest_la_SOURCES = \
+	tests/hvd/hvt-rpc.c tests/hvd/hvt-rpc.h \
+	tests/hvd/hvt-server.c tests/hvd/hvt-server.h \
+	tests/hvd/hvt-test-program.c tests/hvd/hvt-test-program.h
+tests_hvd_libhvdtest_la_CFLAGS = $(HVD_CFLAGS)
+tests_hvd_libhvdtest_la_LIBADD = hvd/libhvd.la
+$(tests_hvd_libhvdtest_la_OBJECTS): libvirt-driver/hvlv_protocol.h
+HVDTEST_CFLAGS = $(HVD_CFLAGS) -I$(top_srcdir)/tests/hvd $(GIO_CFLAGS)
+HVDTEST_LIBS = tests/hvd/libhvdtest.la $(GIO_LIBS)
+
+HVD_UNIT_TESTS = tests/hvd/test-hvd-units tests/hvd/test-rpc-protocol tests/hvd/test-rpc-events
+check_PROGRAMS += $(HVD_UNIT_TESTS)
+tests_hvd_test_hvd_units_SOURCES = tests/hvd/test-hvd-units.c
+tests_hvd_test_hvd_units_CFLAGS = $(HVDTEST_CFLAGS)
+tests_hvd_test_hvd_units_LDADD = $(HVDTEST_LIBS)
+tests_hvd_test_rpc_protocol_SOURCES = tests/hvd/test-rpc-protocol.c
+tests_hvd_test_rpc_protocol_CFLAGS = $(HVDTEST_CFLAGS)
+tests_hvd_test_rpc_protocol_LDADD = $(HVDTEST_LIBS)
+tests_hvd_test_rpc_events_SOURCES = tests/hvd/test-rpc-events.c
+tests_hvd_test_rpc_events_CFLAGS = $(HVDTEST_CFLAGS)
+tests_hvd_test_rpc_events_LDADD = $(HVDTEST_LIBS)
+$(tests_hvd_test_hvd_units_OBJECTS) $(tests_hvd_test_rpc_protocol_OBJECTS) \
+	$(tests_hvd_test_rpc_events_OBJECTS): libvirt-driver/hvlv_protocol.h
+TESTS += $(HVD_UNIT_TESTS) tests/hvd/test-units.sh
+if INTEGRATION_TESTS
+TESTS += tests/hvd/test-virsh.sh tests/hvd/test-daemon.sh
+endif
+EXTRA_DIST += tests/hvd/test-units.sh tests/hvd/test-virsh.sh tests/hvd/test-daemon.sh \
+	tests/hvd/hvt-daemon.sh tests/hvd/python-client.py

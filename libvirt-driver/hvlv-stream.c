@@ -188,18 +188,18 @@ hvlv__stream_start(HvlvStream *stream, gboolean reply_ok)
 	}
 }
 
-/* The client finished: confirm with OK (libvirt's clients wait for it). */
+/* The client finished: confirm with OK, which libvirt's virStreamFinish
+ * waits for, even after our own OK marked the end of our data. */
 static void
 hvlv_stream_client_finished(HvlvStream *stream)
 {
 	hvlv_header hdr = hvlv_stream_header(stream, HVLV_STATUS_OK);
 	g_autoptr(HvlvStream) hold = hvlv_stream_ref(stream);
-	if (!stream->server_done)
-		hvlv__client_send(stream->client, hvlv_message_encode_raw(&hdr, NULL, 0));
-	stream->server_done = TRUE;
 	g_atomic_int_set(&stream->closed, TRUE);
 	if (stream->handlers.finish)
 		stream->handlers.finish(stream, stream->user_data);
+	hvlv__client_send(stream->client, hvlv_message_encode_raw(&hdr, NULL, 0));
+	stream->server_done = TRUE;
 	hvlv_stream_forget(stream, FALSE);
 }
 
