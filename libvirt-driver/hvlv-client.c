@@ -106,6 +106,9 @@ hvlv__client_close(HvlvClient *client, const GError *reason)
 	HvlvServer *server = client->server;
 	if (reason)
 		g_debug("client %" G_GUINT64_FORMAT ": closing: %s", client->id, reason->message);
+	/* the reason is logged before the peer can see the connection go */
+	if (server->hooks.client_closed)
+		server->hooks.client_closed(client, reason, server->hooks.data);
 	hvlv_client_drop_source(&client->in_source);
 	hvlv_client_drop_source(&client->out_source);
 	hvlv_client_drop_source(&client->keepalive_source);
@@ -117,8 +120,6 @@ hvlv__client_close(HvlvClient *client, const GError *reason)
 	hvlv__stream_client_closed(client);
 	hvlv__events_client_closed(client);
 	g_hash_table_remove(server->clients, client);
-	if (server->hooks.client_closed)
-		server->hooks.client_closed(client, reason, server->hooks.data);
 	if (server->hooks.activity)
 		server->hooks.activity(server, server->hooks.data);
 	hvlv__client_unref(client);
@@ -175,9 +176,9 @@ hvlv_client_flush(HvlvClient *client)
 static gboolean
 hvlv_client_writable(G_GNUC_UNUSED gint fd, G_GNUC_UNUSED GIOCondition cond, gpointer data)
 {
-	HvlvClient *client = data;
-	g_autoptr(HvlvClient) hold = hvlv__client_ref(client);
+	HvlvClient *client = hvlv__client_ref(data); /* flushing may close it */
 	hvlv_client_flush(client);
+	hvlv__client_unref(client);
 	return G_SOURCE_CONTINUE; /* flush removed the source when done */
 }
 
@@ -272,8 +273,7 @@ hvlv_client_read_body(HvlvClient *client, gboolean *progress, gboolean *done)
 static gboolean
 hvlv_client_readable(G_GNUC_UNUSED gint fd, G_GNUC_UNUSED GIOCondition cond, gpointer data)
 {
-	HvlvClient *client = data;
-	g_autoptr(HvlvClient) hold = hvlv__client_ref(client);
+	HvlvClient *client = hvlv__client_ref(data); /* reading may close it */
 	for (guint n = 0; n < HVLV_CLIENT_READ_BATCH && client->in_source;) {
 		gboolean progress = FALSE, done = FALSE;
 		gboolean alive = client->msg ? hvlv_client_read_body(client, &progress, &done)
@@ -282,6 +282,7 @@ hvlv_client_readable(G_GNUC_UNUSED gint fd, G_GNUC_UNUSED GIOCondition cond, gpo
 			break;
 		n += done;
 	}
+	hvlv__client_unref(client);
 	return G_SOURCE_CONTINUE; /* update_reading removes the source when it must */
 }
 
@@ -325,11 +326,12 @@ hvlv_client_keepalive_tick(gpointer data)
 		hvlv__client_close(client, error);
 		return G_SOURCE_REMOVE;
 	}
-	g_autoptr(HvlvClient) hold = hvlv__client_ref(client);
+	hvlv__client_ref(client); /* sending may close it */
 	if (action == HVLV_KEEPALIVE_SEND_PING)
 		hvlv_client_send_keepalive(client, HVLV_KEEPALIVE_PING);
 	if (!client->closed)
 		hvlv_client_keepalive_arm(client, next);
+	hvlv__client_unref(client);
 	return G_SOURCE_REMOVE;
 }
 

@@ -136,14 +136,14 @@ gboolean
 hvlv_proc_get_version(HvlvCall *call, G_GNUC_UNUSED gpointer args, gpointer ret, GError **error)
 {
 	HvlvServer *server = hvlv_call_server(call);
-	g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&server->version_lock);
-	if (!server->hypervisor_version_known) {
-		if (!hvlv_host_qemu_version(server->config.emulator, &server->hypervisor_version, error))
-			return FALSE;
-		server->hypervisor_version_known = TRUE;
-	}
+	g_mutex_lock(&server->version_lock); /* the first caller asks QEMU, once */
+	if (!server->hypervisor_version_known)
+		server->hypervisor_version_known =
+			hvlv_host_qemu_version(server->config.emulator, &server->hypervisor_version, error);
+	gboolean known = server->hypervisor_version_known;
 	((hvlv_version_ret *)ret)->ver = server->hypervisor_version;
-	return TRUE;
+	g_mutex_unlock(&server->version_lock);
+	return known;
 }
 
 gboolean

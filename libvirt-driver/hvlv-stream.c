@@ -194,7 +194,6 @@ static void
 hvlv_stream_client_finished(HvlvStream *stream)
 {
 	hvlv_header hdr = hvlv_stream_header(stream, HVLV_STATUS_OK);
-	g_autoptr(HvlvStream) hold = hvlv_stream_ref(stream);
 	g_atomic_int_set(&stream->closed, TRUE);
 	if (stream->handlers.finish)
 		stream->handlers.finish(stream, stream->user_data);
@@ -212,7 +211,7 @@ hvlv__stream_incoming(HvlvClient *client, const hvlv_header *hdr, const guint8 *
 		        client->id, hdr->serial);
 		return;
 	}
-	g_autoptr(HvlvStream) hold = hvlv_stream_ref(stream);
+	hvlv_stream_ref(stream); /* forgetting drops the client's reference */
 	if (hdr->status == HVLV_STATUS_CONTINUE) {
 		if (len > 0 && !stream->server_done && stream->handlers.data) {
 			g_autoptr(GBytes) bytes = g_bytes_new(data, len);
@@ -223,6 +222,7 @@ hvlv__stream_incoming(HvlvClient *client, const hvlv_header *hdr, const guint8 *
 	} else {
 		hvlv_stream_forget(stream, TRUE);
 	}
+	hvlv_stream_unref(stream);
 }
 
 void

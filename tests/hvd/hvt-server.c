@@ -65,12 +65,10 @@ hvt_server_thread(gpointer data)
 
 /* The server logs every connection at debug level: keep test logs readable
  * unless HVT_DEBUG is set. */
-static GLogWriterOutput
-hvt_server_log_writer(GLogLevelFlags level, const GLogField *fields, gsize n, gpointer data)
+static void
+hvt_server_drop_debug(G_GNUC_UNUSED const char *domain, G_GNUC_UNUSED GLogLevelFlags level,
+                      G_GNUC_UNUSED const char *message, G_GNUC_UNUSED gpointer data)
 {
-	if ((level & G_LOG_LEVEL_DEBUG) && !g_getenv("HVT_DEBUG"))
-		return G_LOG_WRITER_HANDLED;
-	return g_log_writer_default(level, fields, n, data);
 }
 
 HvtServer *
@@ -78,7 +76,8 @@ hvt_server_start(const HvlvServerConfig *config, const HvlvProgram *program)
 {
 	static gsize quiet;
 	if (g_once_init_enter(&quiet)) {
-		g_log_set_writer_func(hvt_server_log_writer, NULL, NULL);
+		if (!g_getenv("HVT_DEBUG"))
+			g_log_set_handler(NULL, G_LOG_LEVEL_DEBUG, hvt_server_drop_debug, NULL);
 		g_once_init_leave(&quiet, 1);
 	}
 	HvtServer *ts = g_new0(HvtServer, 1);

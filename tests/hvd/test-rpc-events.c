@@ -186,7 +186,6 @@ test_stream_raw(void)
 	g_assert_cmpint(g_atomic_int_get(&log->finished), ==, finished + 1);
 	/* packets for a finished stream are ignored, the client stays */
 	send_stream(rpc, serial, HVLV_STATUS_CONTINUE, "late");
-	g_autofree char *uri = NULL;
 	hvlv_string_ret ret = { 0 };
 	g_assert_true(hvt_rpc_call_ok(rpc, 110, NULL, NULL, (xdrproc_t)xdr_hvlv_string_ret, &ret));
 	xdr_free((xdrproc_t)xdr_hvlv_string_ret, &ret);
@@ -232,7 +231,8 @@ client_uri(HvtServer *ts)
 static void
 test_virsh_event(void)
 {
-	if (!g_find_program_in_path("virsh")) {
+	g_autofree char *virsh_path = g_find_program_in_path("virsh");
+	if (!virsh_path) {
 		g_test_skip("virsh is not installed (package libvirt-clients)");
 		return;
 	}
