@@ -70,3 +70,6 @@ TESTS += tests/hvd/test-virsh.sh tests/hvd/test-daemon.sh
 endif
 EXTRA_DIST += tests/hvd/test-units.sh tests/hvd/test-virsh.sh tests/hvd/test-daemon.sh \
 	tests/hvd/hvt-daemon.sh tests/hvd/python-client.py
+
+# Benchmark (by hand): bash tests/bench/bench-hvd-connect.sh BUILDDIR [N]
+EXTRA_DIST += tests/bench/bench-hvd-connect.sh

@@ -98,8 +98,8 @@ hvlv_proc_connect_open(HvlvCall *call, gpointer args, G_GNUC_UNUSED gpointer ret
 {
 	const hvlv_connect_open_args *a = args;
 	HvlvClient *client = hvlv_call_client(call);
-	if (!hvlv_check_flags(a->flags, HVLV_CONNECT_RO | 2u /* VIR_CONNECT_NO_ALIASES */, call, error))
-		return FALSE;
+	/* Only VIR_CONNECT_RO matters here, as in libvirtd: the client library
+	 * sets flags of its own (0x4 for session URIs). */
 	if (hvlv_client_uri(client)) {
 		hvlv_set_error(error, HVLV_ERR_INTERNAL_ERROR, HVLV_FROM_REMOTE,
 		               _("connection already open"));

@@ -3,7 +3,7 @@
 # daemon per run directory, socket activation, sd_notify and the watchdog,
 # keepalive with a real idle client, SIGHUP.
 . "$(dirname "$0")/hvt-daemon.sh"
-echo "1..15"
+echo "1..17"
 has() { grep -q -- "$1" "$2"; }
 
 "$HVD" --help > "$T/out" 2>&1
@@ -61,6 +61,30 @@ sleep 0.2
 check "SIGHUP: the config file is read again and its log level applies" \
 	bash -c "sed -n '/reloaded/,\$p' $T/hvd.log | grep -q reloaded && ! sed -n '/reloaded/,\$p' $T/hvd.log | grep -q debug:"
 kill -TERM "$HVD_PID"; hvd_wait_exit 10
+
+# session mode as an ordinary user: libvirt's client starts "virthvd"
+# itself (found through VIRTD_PATH; the client picks the per-driver daemon
+# when its config says remote_mode = "direct" or the socket exists)
+S=$T/session
+mkdir -p "$S/.config/libvirt" "$S/bin"
+echo 'remote_mode = "direct"' > "$S/.config/libvirt/libvirt.conf"
+ln -s "$HVD" "$S/bin/virthvd"
+as_nobody() {
+	setpriv --reuid=nobody --regid=nogroup --clear-groups env -i HOME="$S" XDG_RUNTIME_DIR="$S" \
+		PATH=/usr/bin:/bin VIRTD_PATH="$S/bin" "$@"
+}
+if [ "$(id -u)" = 0 ] && command -v setpriv > /dev/null && id nobody > /dev/null 2>&1 &&
+	chown -R nobody "$T" && chmod 755 "$T" && as_nobody test -x "$HVD"; then
+	as_nobody virsh -q -c hv:///session uri > "$T/out" 2>&1
+	check "hv:///session as a user: virsh starts virthvd, which serves the session URI" \
+		bash -c "grep -q '^hv:///session$' $T/out && [ -S $S/libvirt/virthvd-sock ]"
+	pid=$(cat "$S/hv/hvd.pid" 2>/dev/null)
+	check "the auto-started daemon keeps its state under the user's XDG directories" \
+		bash -c "[ -n '$pid' ] && grep -q -- --timeout=120 /proc/$pid/cmdline && [ -d $S/.local/share/hv ]"
+	[ -n "$pid" ] && kill "$pid"
+else
+	skip "session mode needs root to switch to user nobody"; skip "session mode needs root"
+fi
 
 # socket activation: both sockets passed by systemd-socket-activate,
 # sd_notify READY/STATUS/STOPPING and watchdog pings to a NOTIFY_SOCKET
