@@ -139,3 +139,21 @@ hvt_test_program(void)
 	}
 	return &program;
 }
+
+HvtServer *
+hvt_test_server_start(gint keepalive_interval, guint keepalive_count)
+{
+	HvlvServerConfig config = HVLV_SERVER_CONFIG_DEFAULT;
+	config.keepalive_interval = keepalive_interval;
+	config.keepalive_count = keepalive_count;
+	return hvt_server_start(&config, hvt_test_program());
+}
+
+HvtRpc *
+hvt_test_connect_open(HvtServer *ts)
+{
+	HvtRpc *rpc = hvt_rpc_connect(hvt_server_rw_path(ts));
+	g_assert_nonnull(rpc);
+	g_assert_true(hvt_rpc_open(rpc, "hv:///system", 0, FALSE));
+	return rpc;
+}

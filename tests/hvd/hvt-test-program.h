@@ -4,6 +4,7 @@
 #pragma once
 
 #include "hvlv-program.h"
+#include "hvt-rpc.h"
 #include "hvt-server.h"
 
 enum {
@@ -24,3 +25,10 @@ typedef struct {
 /* The program; the stream log it fills. */
 const HvlvProgram *hvt_test_program(void);
 HvtStreamLog *hvt_test_stream_log(void);
+
+/* A test server for this program with libvirtd's defaults but the
+ * keepalive settings given. */
+HvtServer *hvt_test_server_start(gint keepalive_interval, guint keepalive_count);
+
+/* Connects to TS's read-write socket and opens hv:///system. */
+HvtRpc *hvt_test_connect_open(HvtServer *ts);

@@ -15,21 +15,6 @@
 
 #define URI "hv:///system"
 
-static HvtServer *
-start(void)
-{
-	HvlvServerConfig config = HVLV_SERVER_CONFIG_DEFAULT;
-	return hvt_server_start(&config, hvt_test_program());
-}
-
-static HvtRpc *
-connect_open(HvtServer *ts)
-{
-	HvtRpc *rpc = hvt_rpc_connect(hvt_server_rw_path(ts));
-	g_assert_nonnull(rpc);
-	g_assert_true(hvt_rpc_open(rpc, URI, 0, FALSE));
-	return rpc;
-}
 
 static gint
 register_event(HvtRpc *rpc, gint event_id, const guint8 *uuid)
@@ -80,17 +65,17 @@ read_event(HvtRpc *rpc, guint timeout_ms, gint *event_r)
 static void
 test_events_several_clients(void)
 {
-	g_autoptr(HvtServer) ts = start();
+	g_autoptr(HvtServer) ts = hvt_test_server_start(5, 5);
 	HvtRpc *c[3];
 	gint ids[3];
 	for (guint i = 0; i < 3; i++) {
-		c[i] = connect_open(ts);
+		c[i] = hvt_test_connect_open(ts);
 		ids[i] = register_event(c[i], HVLV_DOMAIN_EVENT_ID_LIFECYCLE, NULL);
 	}
 	g_assert_cmpint(ids[0], !=, ids[1]);
 	g_assert_cmpint(ids[1], !=, ids[2]);
 	/* registered for another domain, or another event: gets nothing */
-	g_autoptr(HvtRpc) other = connect_open(ts);
+	g_autoptr(HvtRpc) other = hvt_test_connect_open(ts);
 	static const guint8 other_uuid[16] = { 1 };
 	register_event(other, HVLV_DOMAIN_EVENT_ID_LIFECYCLE, other_uuid);
 	register_event(other, HVLV_DOMAIN_EVENT_ID_METADATA_CHANGE, NULL);
@@ -120,8 +105,8 @@ test_events_several_clients(void)
 static void
 test_event_errors(void)
 {
-	g_autoptr(HvtServer) ts = start();
-	g_autoptr(HvtRpc) rpc = connect_open(ts);
+	g_autoptr(HvtServer) ts = hvt_test_server_start(5, 5);
+	g_autoptr(HvtRpc) rpc = hvt_test_connect_open(ts);
 	hvlv_event_register_args bad = { 99, NULL };
 	g_autofree char *m1 = NULL, *m2 = NULL;
 	g_assert_cmpint(hvt_rpc_call_error(rpc, 316, (xdrproc_t)xdr_hvlv_event_register_args, &bad,
@@ -164,10 +149,10 @@ send_stream(HvtRpc *rpc, guint32 serial, gint status, const char *text)
 static void
 test_stream_raw(void)
 {
-	g_autoptr(HvtServer) ts = start();
+	g_autoptr(HvtServer) ts = hvt_test_server_start(5, 5);
 	HvtStreamLog *log = hvt_test_stream_log();
 	gint finished = g_atomic_int_get(&log->finished);
-	g_autoptr(HvtRpc) rpc = connect_open(ts);
+	g_autoptr(HvtRpc) rpc = hvt_test_connect_open(ts);
 	guint32 serial = open_console(rpc);
 	/* the reply first, although the data was sent inside the handler */
 	g_autoptr(HvtMsg) reply = hvt_rpc_recv(rpc, 5000);
@@ -194,10 +179,10 @@ test_stream_raw(void)
 static void
 test_stream_failed_call(void)
 {
-	g_autoptr(HvtServer) ts = start();
+	g_autoptr(HvtServer) ts = hvt_test_server_start(5, 5);
 	HvtStreamLog *log = hvt_test_stream_log();
 	gint aborted = g_atomic_int_get(&log->aborted);
-	g_autoptr(HvtRpc) rpc = connect_open(ts);
+	g_autoptr(HvtRpc) rpc = hvt_test_connect_open(ts);
 	g_autofree char *msg = NULL;
 	g_assert_cmpint(hvt_rpc_call_error(rpc, HVT_PROC_STREAM_FAIL, NULL, NULL, &msg), ==, 9);
 	g_assert_cmpstr(msg, ==, "operation failed: the console is busy");
@@ -208,10 +193,10 @@ test_stream_failed_call(void)
 static void
 test_stream_client_disconnects(void)
 {
-	g_autoptr(HvtServer) ts = start();
+	g_autoptr(HvtServer) ts = hvt_test_server_start(5, 5);
 	HvtStreamLog *log = hvt_test_stream_log();
 	gint aborted = g_atomic_int_get(&log->aborted);
-	g_autoptr(HvtRpc) rpc = connect_open(ts);
+	g_autoptr(HvtRpc) rpc = hvt_test_connect_open(ts);
 	open_console(rpc);
 	g_autoptr(HvtMsg) reply = hvt_rpc_recv(rpc, 5000);
 	g_assert_nonnull(reply);
@@ -236,7 +221,7 @@ test_virsh_event(void)
 		g_test_skip("virsh is not installed (package libvirt-clients)");
 		return;
 	}
-	g_autoptr(HvtServer) ts = start();
+	g_autoptr(HvtServer) ts = hvt_test_server_start(5, 5);
 	g_autofree char *uri = client_uri(ts);
 	const char *argv[] = { "virsh", "-c", uri, "event", "--all", "--timeout", "20", NULL };
 	GSubprocess *virsh[2];
@@ -271,7 +256,7 @@ test_python_console_stream(void)
 		g_test_skip("python3-libvirt is not installed");
 		return;
 	}
-	g_autoptr(HvtServer) ts = start();
+	g_autoptr(HvtServer) ts = hvt_test_server_start(5, 5);
 	g_autofree char *uri = client_uri(ts);
 	const char *argv[] = { "/usr/bin/python3", script, "console", uri, NULL };
 	g_autofree char *out = NULL, *err = NULL;

@@ -10,23 +10,6 @@
 
 #define URI "hv:///system"
 
-static HvtServer *
-start(gint keepalive_interval, guint keepalive_count)
-{
-	HvlvServerConfig config = HVLV_SERVER_CONFIG_DEFAULT;
-	config.keepalive_interval = keepalive_interval;
-	config.keepalive_count = keepalive_count;
-	return hvt_server_start(&config, hvt_test_program());
-}
-
-static HvtRpc *
-connect_open(HvtServer *ts)
-{
-	HvtRpc *rpc = hvt_rpc_connect(hvt_server_rw_path(ts));
-	g_assert_nonnull(rpc);
-	g_assert_true(hvt_rpc_open(rpc, URI, 0, FALSE));
-	return rpc;
-}
 
 static char *
 get_string(HvtRpc *rpc, gint proc)
@@ -51,7 +34,7 @@ feature(HvtRpc *rpc, gint number)
 static void
 test_handshake(void)
 {
-	g_autoptr(HvtServer) ts = start(5, 5);
+	g_autoptr(HvtServer) ts = hvt_test_server_start(5, 5);
 	g_autoptr(HvtRpc) rpc = hvt_rpc_connect(hvt_server_rw_path(ts));
 	hvlv_auth_list_ret auth = { 0 };
 	g_assert_true(hvt_rpc_call_ok(rpc, 66, NULL, NULL, (xdrproc_t)xdr_hvlv_auth_list_ret, &auth));
@@ -92,7 +75,7 @@ open_error(HvtServer *ts, const char *uri, char **msg)
 static void
 test_open_uri(void)
 {
-	g_autoptr(HvtServer) ts = start(5, 5);
+	g_autoptr(HvtServer) ts = hvt_test_server_start(5, 5);
 	g_autofree char *m1 = NULL, *m2 = NULL, *m3 = NULL;
 	g_assert_cmpint(open_error(ts, "qemu:///system", &m1), ==, 5); /* VIR_ERR_NO_CONNECT */
 	g_assert_cmpstr(m1, ==, "no connection driver available for qemu:///system");
@@ -115,8 +98,8 @@ test_open_uri(void)
 static void
 test_unsupported(void)
 {
-	g_autoptr(HvtServer) ts = start(5, 5);
-	g_autoptr(HvtRpc) rpc = connect_open(ts);
+	g_autoptr(HvtServer) ts = hvt_test_server_start(5, 5);
+	g_autoptr(HvtRpc) rpc = hvt_test_connect_open(ts);
 	g_autofree char *m1 = NULL, *m2 = NULL, *m3 = NULL, *m4 = NULL;
 	/* in the table, not implemented: the API's name, as libvirt words it */
 	g_assert_cmpint(hvt_rpc_call_error(rpc, 273, NULL, NULL, &m1), ==, 3);
@@ -137,7 +120,7 @@ test_unsupported(void)
 static void
 test_readonly(void)
 {
-	g_autoptr(HvtServer) ts = start(5, 5);
+	g_autoptr(HvtServer) ts = hvt_test_server_start(5, 5);
 	g_autoptr(HvtRpc) ro = hvt_rpc_connect(hvt_server_ro_path(ts));
 	g_assert_true(hvt_rpc_open(ro, URI, 1, FALSE));
 	g_autofree char *m1 = NULL, *m2 = NULL, *m3 = NULL;
@@ -174,8 +157,8 @@ assert_dropped(HvtServer *ts, HvtRpc *rpc, const char *reason)
 static void
 test_framing_violations(void)
 {
-	g_autoptr(HvtServer) ts = start(5, 5);
-	g_autoptr(HvtRpc) good = connect_open(ts);
+	g_autoptr(HvtServer) ts = hvt_test_server_start(5, 5);
+	g_autoptr(HvtRpc) good = hvt_test_connect_open(ts);
 	static const guint8 huge[] = { 0xff, 0xff, 0xff, 0xff };
 	static const guint8 tiny[] = { 0, 0, 0, 3 };
 	struct { const guint8 *bytes; gsize len; const char *reason; } raw[] = {
@@ -212,7 +195,7 @@ test_framing_violations(void)
 static void
 test_garbage_payload(void)
 {
-	g_autoptr(HvtServer) ts = start(5, 5);
+	g_autoptr(HvtServer) ts = hvt_test_server_start(5, 5);
 	g_autoptr(HvtRpc) rpc = hvt_rpc_connect(hvt_server_rw_path(ts));
 	/* CONNECT_OPEN whose optional string claims 2 GiB of data */
 	guint8 msg[28 + 12] = { 0, 0, 0, 40, 0x20, 0x00, 0x80, 0x86, 0, 0, 0, 1, 0, 0, 0, 1,
@@ -240,7 +223,7 @@ test_garbage_payload(void)
 static void
 test_many_clients(void)
 {
-	g_autoptr(HvtServer) ts = start(5, 5);
+	g_autoptr(HvtServer) ts = hvt_test_server_start(5, 5);
 	enum { N = 200 };
 	HvtRpc *clients[N];
 	for (guint i = 0; i < N; i++) {
@@ -266,8 +249,8 @@ test_many_clients(void)
 static void
 test_pipelining(void)
 {
-	g_autoptr(HvtServer) ts = start(5, 5);
-	g_autoptr(HvtRpc) rpc = connect_open(ts);
+	g_autoptr(HvtServer) ts = hvt_test_server_start(5, 5);
+	g_autoptr(HvtRpc) rpc = hvt_test_connect_open(ts);
 	enum { N = 20 };
 	GHashTable *expect = g_hash_table_new(NULL, NULL);
 	/* later calls are quicker, so replies come back out of order */
@@ -299,7 +282,7 @@ test_pipelining(void)
 static void
 test_keepalive_during_long_call(void)
 {
-	g_autoptr(HvtServer) ts = start(1, 3);
+	g_autoptr(HvtServer) ts = hvt_test_server_start(1, 3);
 	g_autoptr(HvtRpc) rpc = hvt_rpc_connect(hvt_server_rw_path(ts));
 	g_assert_true(hvt_rpc_open(rpc, URI, 0, TRUE));
 	hvlv_supports_feature_args ms = { 3500 };
@@ -330,11 +313,11 @@ test_keepalive_during_long_call(void)
 static void
 test_keepalive_drops_silent_client(void)
 {
-	g_autoptr(HvtServer) ts = start(1, 2);
+	g_autoptr(HvtServer) ts = hvt_test_server_start(1, 2);
 	g_autoptr(HvtRpc) silent = hvt_rpc_connect(hvt_server_rw_path(ts));
 	g_assert_true(hvt_rpc_open(silent, URI, 0, TRUE));
 	/* a client that never asked for keepalive is never pinged nor dropped */
-	g_autoptr(HvtRpc) plain = connect_open(ts);
+	g_autoptr(HvtRpc) plain = hvt_test_connect_open(ts);
 	gint64 start_time = g_get_monotonic_time();
 	assert_dropped(ts, silent, "No response from client after 2 keepalive messages");
 	gint64 elapsed_ms = (g_get_monotonic_time() - start_time) / 1000;
