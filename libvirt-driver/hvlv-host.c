@@ -104,9 +104,10 @@ hvlv_host_topology(const char *sysfs, const guint8 *online, guint max, HvlvNodeI
 	*n_cores = (gint)g_hash_table_size(cores);
 }
 
-static gint
-hvlv_host_numa_nodes(const char *sysfs)
+gint
+hvlv_host_numa_cells(const char *sysfs)
 {
+	sysfs = sysfs ? sysfs : "/sys";
 	g_autofree char *online = hvlv_host_read(sysfs, "devices/system/node/online");
 	guint max;
 	if (!online || !hvlv_host_parse_cpulist(online, NULL, 65536, &max))
@@ -153,7 +154,7 @@ hvlv_host_node_info(const char *sysfs, const char *proc, HvlvNodeInfo *info, GEr
 	gint n_sockets, n_cores;
 	hvlv_host_topology(sysfs, online, max, info, &n_sockets, &n_cores);
 	info->mhz = hvlv_host_mhz(sysfs, proc);
-	info->nodes = hvlv_host_numa_nodes(sysfs);
+	info->nodes = hvlv_host_numa_cells(sysfs);
 	info->sockets = n_sockets % info->nodes == 0 ? n_sockets / info->nodes : 0;
 	info->cores = n_sockets > 0 && n_cores % n_sockets == 0 ? n_cores / n_sockets : 0;
 	info->threads = n_cores > 0 && info->cpus % n_cores == 0 ? info->cpus / n_cores : 0;
@@ -162,6 +163,18 @@ hvlv_host_node_info(const char *sysfs, const char *proc, HvlvNodeInfo *info, GEr
 		info->cores = info->cpus;
 	}
 	return TRUE;
+}
+
+gboolean
+hvlv_host_cell_free_kib(const char *sysfs, gint cell, guint64 *kib_r)
+{
+	sysfs = sysfs ? sysfs : "/sys";
+	g_autofree char *rel = g_strdup_printf("devices/system/node/node%d/meminfo", cell);
+	g_autofree char *path = g_build_filename(sysfs, rel, NULL);
+	if (hvlv_host_meminfo(path, "MemFree", kib_r))
+		return TRUE;
+	return cell == 0 && hvlv_host_numa_cells(sysfs) == 1 &&
+	       hvlv_host_meminfo("/proc/meminfo", "MemFree", kib_r);
 }
 
 gboolean

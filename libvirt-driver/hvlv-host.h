@@ -19,6 +19,13 @@ typedef struct {
 gboolean hvlv_host_node_info(const char *sysfs, const char *proc, HvlvNodeInfo *info,
                              GError **error);
 
+/* The number of NUMA cells (1 when the kernel shows none). */
+gint hvlv_host_numa_cells(const char *sysfs);
+
+/* The free memory of NUMA cell CELL in KiB (the whole host's when the
+ * kernel shows no NUMA cells and CELL is 0). */
+gboolean hvlv_host_cell_free_kib(const char *sysfs, gint cell, guint64 *kib_r);
+
 /* A value in KiB from a meminfo file ("MemFree:  123 kB"); FALSE if absent. */
 gboolean hvlv_host_meminfo(const char *path, const char *field, guint64 *kib_r);
 

@@ -42,6 +42,33 @@ hvlv_proc_node_get_free_memory(G_GNUC_UNUSED HvlvCall *call, G_GNUC_UNUSED gpoin
 }
 
 gboolean
+hvlv_proc_node_get_cells_free_memory(G_GNUC_UNUSED HvlvCall *call, gpointer args, gpointer ret,
+                                     GError **error)
+{
+	const hvlv_node_get_cells_free_memory_args *a = args;
+	hvlv_node_get_cells_free_memory_ret *r = ret;
+	gint n_cells = hvlv_host_numa_cells(NULL);
+	if (a->start_cell < 0 || a->start_cell >= n_cells || a->max_cells <= 0 ||
+	    a->max_cells > HVLV_NODE_MAX_CELLS) {
+		hvlv_set_error(error, HVLV_ERR_INVALID_ARG, HVLV_FROM_NONE,
+		               _("start cell %d out of range (0-%d)"), a->start_cell, n_cells - 1);
+		return FALSE;
+	}
+	gint n = MIN(a->max_cells, n_cells - a->start_cell);
+	r->cells.cells_val = g_new0(guint64, n);
+	for (gint i = 0; i < n; i++) {
+		guint64 kib;
+		if (!hvlv_host_cell_free_kib(NULL, a->start_cell + i, &kib)) {
+			hvlv_set_error(error, HVLV_ERR_INTERNAL_ERROR, HVLV_FROM_NONE,
+			               _("cannot read the free memory of NUMA cell %d"), a->start_cell + i);
+			return FALSE;
+		}
+		r->cells.cells_val[r->cells.cells_len++] = kib * 1024; /* bytes */
+	}
+	return TRUE;
+}
+
+gboolean
 hvlv_proc_node_get_cpu_map(HvlvCall *call, gpointer args, gpointer ret, GError **error)
 {
 	const hvlv_node_get_cpu_map_args *a = args;

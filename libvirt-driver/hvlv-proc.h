@@ -30,11 +30,14 @@ gboolean hvlv_proc_get_uri(HvlvCall *call, gpointer args, gpointer ret, GError *
 gboolean hvlv_proc_get_sysinfo(HvlvCall *call, gpointer args, gpointer ret, GError **error);
 gboolean hvlv_proc_get_max_vcpus(HvlvCall *call, gpointer args, gpointer ret, GError **error);
 gboolean hvlv_proc_close_callback(HvlvCall *call, gpointer args, gpointer ret, GError **error);
+gboolean hvlv_proc_is_secure(HvlvCall *call, gpointer args, gpointer ret, GError **error);
 
 /* hvlv-proc-node.c: the host */
 gboolean hvlv_proc_node_get_info(HvlvCall *call, gpointer args, gpointer ret, GError **error);
 gboolean hvlv_proc_node_get_free_memory(HvlvCall *call, gpointer args, gpointer ret,
                                         GError **error);
+gboolean hvlv_proc_node_get_cells_free_memory(HvlvCall *call, gpointer args, gpointer ret,
+                                              GError **error);
 gboolean hvlv_proc_node_get_cpu_map(HvlvCall *call, gpointer args, gpointer ret, GError **error);
 gboolean hvlv_proc_node_get_memory_stats(HvlvCall *call, gpointer args, gpointer ret,
                                          GError **error);

@@ -2,9 +2,9 @@
 # Real virsh and python3-libvirt against an hvd started with temporary
 # directories: what a user of "virsh -c hv:///system" sees.
 . "$(dirname "$0")/hvt-daemon.sh"
-echo "1..17"
+echo "1..18"
 if ! command -v virsh >/dev/null; then
-	for i in $(seq 17); do skip "virsh is not installed (libvirt-clients)"; done
+	for i in $(seq 18); do skip "virsh is not installed (libvirt-clients)"; done
 	exit 0
 fi
 hvd_start --timeout 0 || exit 1
@@ -34,6 +34,8 @@ v nodememstats
 check "virsh nodememstats" has "^total *: *$mem KiB" out
 v freecell
 check "virsh freecell" has "Total: *[0-9]* KiB" out
+v freecell 0
+check "virsh freecell 0 (NUMA cell 0)" has "^ *0: *[0-9]* KiB" out
 
 echo '<domain type="qemu"><name>t0</name></domain>' > "$T/d.xml"
 virsh -q -r -c "$RO" define "$T/d.xml" > "$T/out" 2> "$T/err"
