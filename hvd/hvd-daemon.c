@@ -204,7 +204,7 @@ hvd_daemon_install_sources(HvdDaemon *d)
 	g_unix_signal_add(SIGINT, hvd_daemon_on_stop, d);
 	g_unix_signal_add(SIGHUP, hvd_daemon_on_reload, d);
 	guint64 usec = 0;
-	if (sd_watchdog_enabled(FALSE, &usec) > 0 && usec > 0)
+	if (sd_watchdog_enabled(TRUE, &usec) > 0 && usec > 0) /* TRUE: guests must not inherit it */
 		g_timeout_add((guint)MAX(usec / 2000, 1), hvd_daemon_watchdog, d);
 	hvd_daemon_activity(d->server, d);
 }

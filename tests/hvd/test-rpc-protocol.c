@@ -280,6 +280,35 @@ test_pipelining(void)
 }
 
 static void
+test_slow_calls_stall_nobody(void)
+{
+	g_autoptr(HvtServer) ts = hvt_test_server_start(5, 5);
+	/* two clients fill all 20 ordinary workers with 4-second calls */
+	g_autoptr(HvtRpc) a = hvt_test_connect_open(ts);
+	g_autoptr(HvtRpc) b = hvt_test_connect_open(ts);
+	hvlv_supports_feature_args ms = { 4000 };
+	for (guint i = 0; i < 10; i++) {
+		hvt_rpc_call(a, HVT_PROC_SLEEP, (xdrproc_t)xdr_hvlv_supports_feature_args, &ms);
+		hvt_rpc_call(b, HVT_PROC_SLEEP, (xdrproc_t)xdr_hvlv_supports_feature_args, &ms);
+	}
+	g_usleep(200000);
+	/* a third client's inline and priority calls are answered at once */
+	g_autoptr(HvtRpc) c = hvt_test_connect_open(ts);
+	gint64 start_time = g_get_monotonic_time();
+	g_autofree char *type = get_string(c, 3);
+	hvlv_node_get_info_ret info;
+	g_assert_true(hvt_rpc_call_ok(c, 6, NULL, NULL, (xdrproc_t)xdr_hvlv_node_get_info_ret, &info));
+	g_assert_cmpint(g_get_monotonic_time() - start_time, <, 2 * G_USEC_PER_SEC);
+	g_assert_cmpint(info.cpus, >, 0);
+	/* the busy clients get all their replies */
+	for (guint i = 0; i < 20; i++) {
+		g_autoptr(HvtMsg) m = hvt_rpc_recv(i % 2 ? a : b, 10000);
+		g_assert_nonnull(m);
+		g_assert_cmpint(m->hdr.status, ==, HVLV_STATUS_OK);
+	}
+}
+
+static void
 test_keepalive_during_long_call(void)
 {
 	g_autoptr(HvtServer) ts = hvt_test_server_start(1, 3);
@@ -339,6 +368,7 @@ main(int argc, char **argv)
 	g_test_add_func("/rpc/garbage-payload", test_garbage_payload);
 	g_test_add_func("/rpc/many-clients", test_many_clients);
 	g_test_add_func("/rpc/pipelining", test_pipelining);
+	g_test_add_func("/rpc/slow-calls-stall-nobody", test_slow_calls_stall_nobody);
 	g_test_add_func("/rpc/keepalive-during-long-call", test_keepalive_during_long_call);
 	g_test_add_func("/rpc/keepalive-drops-silent-client", test_keepalive_drops_silent_client);
 	return g_test_run();
