@@ -35,7 +35,7 @@ dist_hvddoc_DATA = hvd/hvd.conf.sample
 
 EXTRA_DIST += hvd/README.md
 
-dist_man_MANS = hvd/hvd.8 hvd/hvd.conf.5
+dist_man_MANS = hvd/hvd.8 hvd/virthvd.8 hvd/hvd.conf.5
 
 # Tests of hvd and libvirt-driver (tests/hvd/). The GLib test programs run
 # a server inside the test process; the shell tests run the hvd binary
