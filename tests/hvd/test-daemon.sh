@@ -93,7 +93,7 @@ if ! command -v systemd-socket-activate > /dev/null; then
 	exit $failed
 fi
 mkdir -p "$T/act"
-python3 - "$T/notify" "$T/notify.log" <<'PY' &
+/usr/bin/python3 - "$T/notify" "$T/notify.log" <<'PY' &
 import socket, sys
 s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
 s.bind(sys.argv[1])

@@ -2,9 +2,9 @@
 # Real virsh and python3-libvirt against an hvd started with temporary
 # directories: what a user of "virsh -c hv:///system" sees.
 . "$(dirname "$0")/hvt-daemon.sh"
-echo "1..18"
+echo "1..19"
 if ! command -v virsh >/dev/null; then
-	for i in $(seq 18); do skip "virsh is not installed (libvirt-clients)"; done
+	for i in $(seq 19); do skip "virsh is not installed (libvirt-clients)"; done
 	exit 0
 fi
 hvd_start --timeout 0 || exit 1
@@ -58,6 +58,16 @@ if /usr/bin/python3 -c 'import libvirt' 2>/dev/null; then
 else
 	skip "python3-libvirt is not installed"; skip "python3-libvirt is not installed"
 fi
+/usr/bin/python3 - "$T/sock/virthvd-sock" <<'PY'
+import socket, sys
+s = socket.socket(socket.AF_UNIX)
+s.connect(sys.argv[1])
+s.sendall(b"\xff\xff\xff\xff")
+s.recv(1)  # the server closes the connection
+PY
+sleep 0.2
+check "a 4 GiB length closes that client, with the reason in hvd's log" \
+	grep -q "closed: packet 4294967295 bytes received from client" "$T/hvd.log"
 check "hvd is still running after all of it" kill -0 "$HVD_PID"
 [ $failed = 0 ] || diag "$T/hvd.log"
 exit $failed
