@@ -299,6 +299,7 @@ test_slow_calls_stall_nobody(void)
 	hvlv_node_get_info_ret info;
 	g_assert_true(hvt_rpc_call_ok(c, 6, NULL, NULL, (xdrproc_t)xdr_hvlv_node_get_info_ret, &info));
 	g_assert_cmpint(g_get_monotonic_time() - start_time, <, 2 * G_USEC_PER_SEC);
+	g_assert_cmpstr(type, ==, "QEMU");
 	g_assert_cmpint(info.cpus, >, 0);
 	/* the busy clients get all their replies */
 	for (guint i = 0; i < 20; i++) {
