@@ -25,6 +25,15 @@ FUZZ_DRIVER = tests/fuzz/libfuzzreplay.a $(GLIB_LIBS)
 TESTS += $(HV_FUZZERS)
 endif
 
+# The libvirt RPC message decoder (libvirt-driver/).
+HV_FUZZERS += tests/fuzz/fuzz-rpc-message
+tests_fuzz_fuzz_rpc_message_SOURCES = tests/fuzz/fuzz-rpc-message.c
+tests_fuzz_fuzz_rpc_message_CFLAGS = $(HVLV_CFLAGS)
+tests_fuzz_fuzz_rpc_message_LDADD = $(FUZZ_DRIVER) $(HVLV_LIBS)
+tests_fuzz_fuzz_rpc_message_LDFLAGS = $(FUZZ_LDFLAGS)
+$(tests_fuzz_fuzz_rpc_message_OBJECTS): libvirt-driver/hvlv_protocol.h
+EXTRA_DIST += tests/fuzz/corpus/fuzz-rpc-message
+
 HV_FUZZ_SECONDS ?= 20
 .PHONY: fuzz-smoke
 fuzz-smoke:
