@@ -51,3 +51,16 @@ hv_vmm_CFLAGS = $(AM_CFLAGS) $(GLIB_CFLAGS) $(JSONC_CFLAGS)
 hv_vmm_LDADD = $(VMM_LIBS) $(LTLIBINTL)
 
 EXTRA_DIST += hypervisor/README.md
+
+# Tests that need a real KVM: hvt-nested-run boots the test guest under
+# hv-vmm; test-nested.sh runs it inside the nested test host (or directly
+# on a host with a hardware KVM).
+check_PROGRAMS += tests/nested/hvt-nested-run
+tests_nested_hvt_nested_run_SOURCES = tests/nested/hvt-nested-run.c
+tests_nested_hvt_nested_run_CFLAGS = $(HVTEST_CFLAGS)
+tests_nested_hvt_nested_run_LDADD = $(HVTEST_LIBS)
+if INTEGRATION_TESTS
+TESTS += tests/nested/test-nested.sh
+endif
+EXTRA_DIST += tests/nested/test-nested.sh tests/nested/build-nested-host \
+	tests/nested/l1-init tests/nested/l1-modules
