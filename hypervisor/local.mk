@@ -64,3 +64,31 @@ TESTS += tests/nested/test-nested.sh
 endif
 EXTRA_DIST += tests/nested/test-nested.sh tests/nested/build-nested-host \
 	tests/nested/l1-init tests/nested/l1-modules
+
+# Unit tests: no KVM needed (tests/vmm/).
+VMM_UNIT_TESTS = tests/vmm/test-vmm-acpi tests/vmm/test-vmm-boot tests/vmm/test-vmm-cli \
+	tests/vmm/test-vmm-qmp \
+	tests/vmm/test-vmm-serial tests/vmm/test-vmm-virtio tests/vmm/test-vmm-virtqueue
+check_PROGRAMS += $(VMM_UNIT_TESTS)
+TESTS += $(VMM_UNIT_TESTS)
+tests_vmm_test_vmm_acpi_SOURCES = tests/vmm/test-vmm-acpi.c
+tests_vmm_test_vmm_acpi_CFLAGS = $(VMM_CFLAGS)
+tests_vmm_test_vmm_acpi_LDADD = $(VMM_LIBS)
+tests_vmm_test_vmm_boot_SOURCES = tests/vmm/test-vmm-boot.c
+tests_vmm_test_vmm_boot_CFLAGS = $(VMM_CFLAGS)
+tests_vmm_test_vmm_boot_LDADD = $(VMM_LIBS)
+tests_vmm_test_vmm_qmp_SOURCES = tests/vmm/test-vmm-qmp.c
+tests_vmm_test_vmm_qmp_CFLAGS = $(VMM_CFLAGS)
+tests_vmm_test_vmm_qmp_LDADD = $(VMM_LIBS)
+tests_vmm_test_vmm_serial_SOURCES = tests/vmm/test-vmm-serial.c
+tests_vmm_test_vmm_serial_CFLAGS = $(VMM_CFLAGS)
+tests_vmm_test_vmm_serial_LDADD = $(VMM_LIBS)
+tests_vmm_test_vmm_virtqueue_SOURCES = tests/vmm/test-vmm-virtqueue.c
+tests_vmm_test_vmm_virtqueue_CFLAGS = $(VMM_CFLAGS)
+tests_vmm_test_vmm_virtqueue_LDADD = $(VMM_LIBS)
+tests_vmm_test_vmm_virtio_SOURCES = tests/vmm/test-vmm-virtio.c
+tests_vmm_test_vmm_virtio_CFLAGS = $(VMM_CFLAGS)
+tests_vmm_test_vmm_virtio_LDADD = $(VMM_LIBS)
+tests_vmm_test_vmm_cli_SOURCES = tests/vmm/test-vmm-cli.c
+tests_vmm_test_vmm_cli_CFLAGS = $(VMM_CFLAGS)
+tests_vmm_test_vmm_cli_LDADD = $(VMM_LIBS)

@@ -82,10 +82,7 @@ vmm_board_console(VmmMachine *m, GError **error)
 {
 	VmmConsole *con = vmm_console_new(STDOUT_FILENO, m->backends->console_pipe[0]);
 	vmm_machine_own(m, con, (GDestroyNotify)vmm_console_free);
-	VmmVirtio *v = vmm_board_virtio(m, &vmm_console_ops, con, error);
-	if (v)
-		vmm_console_attach(con, v);
-	return v != NULL;
+	return vmm_board_virtio(m, &vmm_console_ops, con, error) != NULL;
 }
 
 static gboolean
@@ -96,10 +93,8 @@ vmm_board_disks(VmmMachine *m, GError **error)
 		g_autofree char *serial = g_strdup_printf("hv-disk%u", i);
 		VmmBlk *blk = vmm_blk_new(d->fd, d->size, d->readonly, serial);
 		vmm_machine_own(m, blk, (GDestroyNotify)vmm_blk_free);
-		VmmVirtio *v = vmm_board_virtio(m, vmm_blk_ops(blk), blk, error);
-		if (!v)
+		if (!vmm_board_virtio(m, vmm_blk_ops(blk), blk, error))
 			return FALSE;
-		vmm_blk_attach(blk, v);
 	}
 	return TRUE;
 }
@@ -111,10 +106,7 @@ vmm_board_net(VmmMachine *m, GError **error)
 		return TRUE;
 	VmmNet *net = vmm_net_new(m->backends->tap_fd, m->backends->mac);
 	vmm_machine_own(m, net, (GDestroyNotify)vmm_net_free);
-	VmmVirtio *v = vmm_board_virtio(m, &vmm_net_ops, net, error);
-	if (v)
-		vmm_net_attach(net, v);
-	return v != NULL;
+	return vmm_board_virtio(m, &vmm_net_ops, net, error) != NULL;
 }
 
 static const VmmBoardDevice vmm_board_devices[] = {

@@ -13,6 +13,7 @@
 
 #define VMM_DEFAULT_MEMORY_MIB 256
 #define VMM_DEFAULT_CMDLINE "console=ttyS0"
+#define VMM_UNSET (-1) /* an integer option that was not given */
 
 static void
 vmm_disk_config_free(gpointer p)
@@ -118,7 +119,7 @@ vmm_config_set_net(VmmConfig *cfg, const char *value, GError **error)
 typedef struct {
 	char *kernel, *initrd, *cmdline, *qmp, *console, *on_panic, *kvm;
 	char **disks;
-	char *net;
+	char **nets;
 	int memory, vcpus;
 	gboolean no_shutdown, paused, check_kvm, help, version, force_kvm;
 } VmmRawOptions;
@@ -134,7 +135,7 @@ vmm_raw_options_clear(VmmRawOptions *o)
 	g_free(o->on_panic);
 	g_free(o->kvm);
 	g_strfreev(o->disks);
-	g_free(o->net);
+	g_strfreev(o->nets);
 }
 
 static GOptionContext *
@@ -152,7 +153,7 @@ vmm_config_context(VmmRawOptions *o)
 		{ "disk", 'd', 0, G_OPTION_ARG_FILENAME_ARRAY, &o->disks,
 		  N_("Raw disk image as a virtio-blk device; ',ro' makes it read-only (repeatable)"),
 		  N_("FILE[,ro]") },
-		{ "net", 0, 0, G_OPTION_ARG_STRING, &o->net,
+		{ "net", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->nets,
 		  N_("virtio-net device on tap interface NAME"), N_("tap=NAME[,mac=MAC]") },
 		{ "qmp", 'q', 0, G_OPTION_ARG_FILENAME, &o->qmp,
 		  N_("Listen for QMP clients on this UNIX socket"), N_("PATH") },
@@ -193,16 +194,16 @@ vmm_config_context(VmmRawOptions *o)
 static gboolean
 vmm_config_apply(VmmConfig *cfg, VmmRawOptions *o, GError **error)
 {
-	if (o->memory && (o->memory < VMM_MEMORY_MIN_MIB || o->memory > VMM_MEMORY_MAX_MIB)) {
+	if (o->memory != VMM_UNSET && (o->memory < VMM_MEMORY_MIN_MIB || o->memory > VMM_MEMORY_MAX_MIB)) {
 		g_autofree char *v = g_strdup_printf("%d", o->memory);
 		return vmm_config_bad(error, "--memory", v, _("must be between 32 and 1048576 MiB"));
 	}
-	if (o->vcpus && (o->vcpus < 1 || o->vcpus > VMM_VCPUS_MAX)) {
+	if (o->vcpus != VMM_UNSET && (o->vcpus < 1 || o->vcpus > VMM_VCPUS_MAX)) {
 		g_autofree char *v = g_strdup_printf("%d", o->vcpus);
 		return vmm_config_bad(error, "--vcpus", v, _("must be between 1 and 64"));
 	}
-	cfg->memory_mib = o->memory ? (uint64_t)o->memory : cfg->memory_mib;
-	cfg->vcpus = o->vcpus ? (guint)o->vcpus : cfg->vcpus;
+	cfg->memory_mib = o->memory != VMM_UNSET ? (uint64_t)o->memory : cfg->memory_mib;
+	cfg->vcpus = o->vcpus != VMM_UNSET ? (guint)o->vcpus : cfg->vcpus;
 	if (o->console && strcmp(o->console, "serial") && strcmp(o->console, "virtio"))
 		return vmm_config_bad(error, "--console", o->console, _("expected serial or virtio"));
 	cfg->console = o->console && !strcmp(o->console, "virtio") ? VMM_CONSOLE_VIRTIO
@@ -215,10 +216,12 @@ vmm_config_apply(VmmConfig *cfg, VmmRawOptions *o, GError **error)
 		if (!vmm_config_add_disk(cfg, o->disks[i], error))
 			return FALSE;
 	}
-	if (o->net && !vmm_config_set_net(cfg, o->net, error))
-		return FALSE;
+	for (guint i = 0; o->nets && o->nets[i]; i++) {
+		if (!vmm_config_set_net(cfg, o->nets[i], error))
+			return FALSE;
+	}
 	/* One virtio slot each: the console, the NIC, the disks. */
-	if (cfg->disks->len + 1 + (cfg->net ? 1 : 0) > VMM_VIRTIO_MAX) {
+	if (cfg->disks->len > VMM_VIRTIO_MAX - 2) {
 		g_set_error(error, VMM_ERROR, VMM_ERROR_INVALID, _("at most %d disks fit next to the "
 		            "console and network devices"), VMM_VIRTIO_MAX - 2);
 		return FALSE;
@@ -240,7 +243,7 @@ vmm_config_apply(VmmConfig *cfg, VmmRawOptions *o, GError **error)
 VmmConfig *
 vmm_config_parse(int argc, char **argv, VmmMode *mode_r, GError **error)
 {
-	VmmRawOptions o = { 0 };
+	VmmRawOptions o = { .memory = VMM_UNSET, .vcpus = VMM_UNSET };
 	g_autoptr(GOptionContext) ctx = vmm_config_context(&o);
 	g_autoptr(VmmConfig) cfg = vmm_config_new();
 	g_autoptr(GError) local = NULL;

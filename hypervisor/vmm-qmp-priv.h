@@ -12,7 +12,7 @@ struct VmmQmpServer {
 	char *path;
 	int listen_fd;
 	guint listen_watch;
-	GPtrArray *sessions; /* VmmQmpSession with a socket */
+	GPtrArray *sessions; /* VmmQmpSession, with a socket or not */
 };
 
 struct VmmQmpSession {

@@ -185,6 +185,8 @@ vmm_qmp_server_flush(VmmQmpServer *server)
 {
 	for (guint i = 0; i < server->sessions->len; i++) {
 		VmmQmpSession *s = g_ptr_array_index(server->sessions, i);
+		if (s->fd < 0)
+			continue;
 		int flags = fcntl(s->fd, F_GETFL);
 		if (flags >= 0)
 			fcntl(s->fd, F_SETFL, flags & ~O_NONBLOCK);
@@ -211,8 +213,11 @@ vmm_qmp_server_free(VmmQmpServer *server)
 {
 	if (!server)
 		return;
-	while (server->sessions->len > 0)
-		vmm_qmp_close(g_ptr_array_index(server->sessions, 0));
+	for (guint i = server->sessions->len; i > 0; i--) {
+		VmmQmpSession *s = g_ptr_array_index(server->sessions, i - 1);
+		if (s->fd >= 0)
+			vmm_qmp_close(s);
+	}
 	g_ptr_array_unref(server->sessions);
 	if (server->listen_watch)
 		g_source_remove(server->listen_watch);

@@ -234,6 +234,7 @@ vmm_qmp_session_new(VmmQmpServer *server)
 {
 	VmmQmpSession *s = g_new0(VmmQmpSession, 1);
 	vmm_qmp_session_start(s, server, -1);
+	g_ptr_array_add(server->sessions, s); /* it gets events too */
 	return s;
 }
 
@@ -250,6 +251,7 @@ vmm_qmp_session_free(VmmQmpSession *s)
 {
 	if (!s)
 		return;
+	g_ptr_array_remove(s->server->sessions, s);
 	vmm_qmp_session_clear(s);
 	g_free(s);
 }

@@ -27,7 +27,6 @@
 #define VMM_BLK_CONFIG_SIZE 24 /* capacity, size_max, seg_max, geometry, blk_size */
 
 struct VmmBlk {
-	VmmVirtio *transport;
 	int fd;
 	uint64_t size;
 	gboolean readonly;
@@ -106,11 +105,11 @@ vmm_blk_request(VmmBlk *blk, const VmmVqChain *c)
 }
 
 static void
-vmm_blk_queue_notify(void *dev, G_GNUC_UNUSED guint queue)
+vmm_blk_queue_notify(void *dev, VmmVirtio *v, G_GNUC_UNUSED guint queue)
 {
 	VmmBlk *blk = dev;
-	VmmVirtqueue *vq = vmm_virtio_queue(blk->transport, 0);
-	VmmMemory *mem = vmm_virtio_memory(blk->transport);
+	VmmVirtqueue *vq = vmm_virtio_queue(v, 0);
+	VmmMemory *mem = vmm_virtio_memory(v);
 	gboolean done = FALSE;
 	int r;
 	while ((r = vmm_vq_pop(vq, mem, &blk->chain)) > 0) {
@@ -118,9 +117,9 @@ vmm_blk_queue_notify(void *dev, G_GNUC_UNUSED guint queue)
 		done = TRUE;
 	}
 	if (r < 0)
-		vmm_virtio_set_broken(blk->transport);
+		vmm_virtio_set_broken(v);
 	if (done)
-		vmm_virtio_notify(blk->transport, 0);
+		vmm_virtio_notify(v, 0);
 }
 
 #define VMM_BLK_OPS(extra_features)                                                      \
@@ -152,12 +151,6 @@ const VmmVirtioOps *
 vmm_blk_ops(const VmmBlk *blk)
 {
 	return blk->readonly ? &vmm_blk_ro_ops : &vmm_blk_rw_ops;
-}
-
-void
-vmm_blk_attach(VmmBlk *blk, VmmVirtio *transport)
-{
-	blk->transport = transport;
 }
 
 void

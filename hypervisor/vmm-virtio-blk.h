@@ -22,8 +22,5 @@ VmmBlk *vmm_blk_new(int fd, uint64_t size, gboolean readonly, const char *serial
 /* Transport ops of the device (they differ for read-only disks). */
 const VmmVirtioOps *vmm_blk_ops(const VmmBlk *blk);
 
-/* Connects the device to its transport (before the guest runs). */
-void vmm_blk_attach(VmmBlk *blk, VmmVirtio *transport);
-
 /* Frees the device. NULL-safe. */
 void vmm_blk_free(VmmBlk *blk);

@@ -14,7 +14,6 @@
 #define VMM_CONSOLE_MAX_SEGS 64
 
 struct VmmConsole {
-	VmmVirtio *transport;
 	int out_fd;
 	int in_fd;
 	gboolean rx_blocked;
@@ -40,10 +39,10 @@ vmm_console_write_all(int fd, const struct iovec *iov, guint n)
 }
 
 static void
-vmm_console_transmit(VmmConsole *con)
+vmm_console_transmit(VmmConsole *con, VmmVirtio *v)
 {
-	VmmVirtqueue *vq = vmm_virtio_queue(con->transport, VMM_CONSOLE_TX);
-	VmmMemory *mem = vmm_virtio_memory(con->transport);
+	VmmVirtqueue *vq = vmm_virtio_queue(v, VMM_CONSOLE_TX);
+	VmmMemory *mem = vmm_virtio_memory(v);
 	gboolean done = FALSE;
 	int r;
 	while ((r = vmm_vq_pop(vq, mem, &con->chain)) > 0) {
@@ -52,21 +51,21 @@ vmm_console_transmit(VmmConsole *con)
 		done = TRUE;
 	}
 	if (r < 0)
-		vmm_virtio_set_broken(con->transport);
+		vmm_virtio_set_broken(v);
 	if (done)
-		vmm_virtio_notify(con->transport, VMM_CONSOLE_TX);
+		vmm_virtio_notify(v, VMM_CONSOLE_TX);
 }
 
 static void
-vmm_console_receive(void *dev)
+vmm_console_receive(void *dev, VmmVirtio *v)
 {
 	VmmConsole *con = dev;
-	VmmVirtqueue *vq = vmm_virtio_queue(con->transport, VMM_CONSOLE_RX);
-	int r = vmm_vq_pop(vq, vmm_virtio_memory(con->transport), &con->chain);
+	VmmVirtqueue *vq = vmm_virtio_queue(v, VMM_CONSOLE_RX);
+	int r = vmm_vq_pop(vq, vmm_virtio_memory(v), &con->chain);
 	if (r <= 0) {
 		con->rx_blocked = r == 0;
 		if (r < 0)
-			vmm_virtio_set_broken(con->transport);
+			vmm_virtio_set_broken(v);
 		return;
 	}
 	VmmVqChain *c = &con->chain;
@@ -77,24 +76,24 @@ vmm_console_receive(void *dev)
 		return;
 	}
 	vmm_vq_push(vq, c->head, (uint32_t)n);
-	vmm_virtio_notify(con->transport, VMM_CONSOLE_RX);
+	vmm_virtio_notify(v, VMM_CONSOLE_RX);
 }
 
 static void
-vmm_console_queue_notify(void *dev, guint queue)
+vmm_console_queue_notify(void *dev, VmmVirtio *v, guint queue)
 {
 	VmmConsole *con = dev;
 	if (queue == VMM_CONSOLE_TX)
-		vmm_console_transmit(con);
+		vmm_console_transmit(con, v);
 	else
 		con->rx_blocked = FALSE;
 }
 
 static int
-vmm_console_backend_fd(void *dev)
+vmm_console_backend_fd(void *dev, VmmVirtio *v)
 {
 	VmmConsole *con = dev;
-	gboolean ready = vmm_virtio_queue(con->transport, VMM_CONSOLE_RX)->ready;
+	gboolean ready = vmm_virtio_queue(v, VMM_CONSOLE_RX)->ready;
 	return ready && !con->rx_blocked ? con->in_fd : -1;
 }
 
@@ -124,12 +123,6 @@ vmm_console_new(int out_fd, int in_fd)
 	con->in_fd = in_fd;
 	vmm_vq_chain_init(&con->chain, VMM_CONSOLE_MAX_SEGS);
 	return con;
-}
-
-void
-vmm_console_attach(VmmConsole *con, VmmVirtio *transport)
-{
-	con->transport = transport;
 }
 
 void

@@ -18,8 +18,5 @@ extern const VmmVirtioOps vmm_console_ops;
  * input); neither is owned. */
 VmmConsole *vmm_console_new(int out_fd, int in_fd);
 
-/* Connects the device to its transport (before the guest runs). */
-void vmm_console_attach(VmmConsole *con, VmmVirtio *transport);
-
 /* Frees the device. NULL-safe. */
 void vmm_console_free(VmmConsole *con);

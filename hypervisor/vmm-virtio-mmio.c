@@ -323,7 +323,7 @@ vmm_virtio_iterate(VmmVirtio *v)
 	for (guint q = 0; q < nq; q++)
 		pfd[1 + q] = (struct pollfd){ .fd = v->queue_fd[q], .events = POLLIN };
 	g_mutex_lock(&v->lock);
-	int bfd = v->ops->backend_fd ? v->ops->backend_fd(v->dev) : -1;
+	int bfd = v->ops->backend_fd ? v->ops->backend_fd(v->dev, v) : -1;
 	g_mutex_unlock(&v->lock);
 	pfd[1 + nq] = (struct pollfd){ .fd = bfd, .events = POLLIN };
 	if (poll(pfd, nq + 2, -1) < 0)
@@ -336,12 +336,12 @@ vmm_virtio_iterate(VmmVirtio *v)
 		vmm_virtio_drain(v->queue_fd[q]);
 		g_mutex_lock(&v->lock);
 		if (v->vq[q].ready)
-			v->ops->queue_notify(v->dev, q);
+			v->ops->queue_notify(v->dev, v, q);
 		g_mutex_unlock(&v->lock);
 	}
 	if (bfd >= 0 && pfd[1 + nq].revents) {
 		g_mutex_lock(&v->lock);
-		v->ops->backend_ready(v->dev);
+		v->ops->backend_ready(v->dev, v);
 		g_mutex_unlock(&v->lock);
 	}
 	return TRUE;

@@ -20,6 +20,8 @@
 #define VMM_VIRTIO_F_VERSION_1     (1ull << 32)
 #define VMM_VIRTIO_F_INDIRECT_DESC (1ull << 28)
 
+typedef struct VmmVirtio VmmVirtio;
+
 typedef struct {
 	const char *name;
 	uint32_t device_id;
@@ -29,18 +31,17 @@ typedef struct {
 	guint config_size;
 	/* The device's configuration space (may be NULL for none). */
 	void (*read_config)(void *dev, guint offset, uint8_t *data, guint len);
-	/* The driver made buffers available on QUEUE. I/O thread, locked. */
-	void (*queue_notify)(void *dev, guint queue);
+	/* The driver made buffers available on QUEUE of transport V. I/O
+	 * thread, locked. */
+	void (*queue_notify)(void *dev, VmmVirtio *v, guint queue);
 	/* A descriptor the I/O thread should also wait on, or -1 (e.g. the tap
 	 * while receive buffers are available). I/O thread, locked. */
-	int (*backend_fd)(void *dev);
+	int (*backend_fd)(void *dev, VmmVirtio *v);
 	/* backend_fd became readable. I/O thread, locked. */
-	void (*backend_ready)(void *dev);
+	void (*backend_ready)(void *dev, VmmVirtio *v);
 	/* The driver reset the device. Locked. */
 	void (*reset)(void *dev);
 } VmmVirtioOps;
-
-typedef struct VmmVirtio VmmVirtio;
 
 /* MMIO ops of the transport's register page. */
 extern const VmmBusOps vmm_virtio_mmio_ops;

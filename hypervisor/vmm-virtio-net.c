@@ -24,7 +24,6 @@
 #define VMM_NET_MAX_SEGS 64
 
 struct VmmNet {
-	VmmVirtio *transport;
 	int tap_fd;
 	uint8_t mac[6];
 	gboolean rx_blocked; /* no receive buffers: wait for the driver's kick */
@@ -39,10 +38,10 @@ vmm_net_read_config(void *dev, guint offset, uint8_t *data, guint len)
 }
 
 static void
-vmm_net_transmit(VmmNet *net)
+vmm_net_transmit(VmmNet *net, VmmVirtio *v)
 {
-	VmmVirtqueue *vq = vmm_virtio_queue(net->transport, VMM_NET_TX);
-	VmmMemory *mem = vmm_virtio_memory(net->transport);
+	VmmVirtqueue *vq = vmm_virtio_queue(v, VMM_NET_TX);
+	VmmMemory *mem = vmm_virtio_memory(v);
 	gboolean done = FALSE;
 	int r;
 	while ((r = vmm_vq_pop(vq, mem, &net->chain)) > 0) {
@@ -53,30 +52,30 @@ vmm_net_transmit(VmmNet *net)
 		done = TRUE;
 	}
 	if (r < 0)
-		vmm_virtio_set_broken(net->transport);
+		vmm_virtio_set_broken(v);
 	if (done)
-		vmm_virtio_notify(net->transport, VMM_NET_TX);
+		vmm_virtio_notify(v, VMM_NET_TX);
 }
 
 /* Moves frames from the tap into receive buffers until either runs out. */
 static void
-vmm_net_receive(void *dev)
+vmm_net_receive(void *dev, VmmVirtio *v)
 {
 	VmmNet *net = dev;
-	VmmVirtqueue *vq = vmm_virtio_queue(net->transport, VMM_NET_RX);
-	VmmMemory *mem = vmm_virtio_memory(net->transport);
+	VmmVirtqueue *vq = vmm_virtio_queue(v, VMM_NET_RX);
+	VmmMemory *mem = vmm_virtio_memory(v);
 	gboolean done = FALSE;
 	for (;;) {
 		int r = vmm_vq_pop(vq, mem, &net->chain);
 		if (r <= 0) {
 			net->rx_blocked = r == 0;
 			if (r < 0)
-				vmm_virtio_set_broken(net->transport);
+				vmm_virtio_set_broken(v);
 			break;
 		}
 		VmmVqChain *c = &net->chain;
 		if (c->in_len < VMM_NET_HDR_SIZE) {
-			vmm_virtio_set_broken(net->transport);
+			vmm_virtio_set_broken(v);
 			break;
 		}
 		ssize_t n = readv(net->tap_fd, c->iov + c->n_out, (int)c->n_in);
@@ -90,24 +89,24 @@ vmm_net_receive(void *dev)
 		done = TRUE;
 	}
 	if (done)
-		vmm_virtio_notify(net->transport, VMM_NET_RX);
+		vmm_virtio_notify(v, VMM_NET_RX);
 }
 
 static void
-vmm_net_queue_notify(void *dev, guint queue)
+vmm_net_queue_notify(void *dev, VmmVirtio *v, guint queue)
 {
 	VmmNet *net = dev;
 	if (queue == VMM_NET_TX)
-		vmm_net_transmit(net);
+		vmm_net_transmit(net, v);
 	else
 		net->rx_blocked = FALSE; /* new buffers: watch the tap again */
 }
 
 static int
-vmm_net_backend_fd(void *dev)
+vmm_net_backend_fd(void *dev, VmmVirtio *v)
 {
 	VmmNet *net = dev;
-	gboolean ready = vmm_virtio_queue(net->transport, VMM_NET_RX)->ready;
+	gboolean ready = vmm_virtio_queue(v, VMM_NET_RX)->ready;
 	return ready && !net->rx_blocked ? net->tap_fd : -1;
 }
 
@@ -140,12 +139,6 @@ vmm_net_new(int tap_fd, const uint8_t mac[6])
 	memcpy(net->mac, mac, 6);
 	vmm_vq_chain_init(&net->chain, VMM_NET_MAX_SEGS);
 	return net;
-}
-
-void
-vmm_net_attach(VmmNet *net, VmmVirtio *transport)
-{
-	net->transport = transport;
 }
 
 void

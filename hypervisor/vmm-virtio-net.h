@@ -20,9 +20,6 @@ extern const VmmVirtioOps vmm_net_ops;
 /* A NIC with address MAC on open tap TAP_FD (not owned, non-blocking). */
 VmmNet *vmm_net_new(int tap_fd, const uint8_t mac[6]);
 
-/* Connects the device to its transport (before the guest runs). */
-void vmm_net_attach(VmmNet *net, VmmVirtio *transport);
-
 /* Frees the device. NULL-safe. */
 void vmm_net_free(VmmNet *net);
 
