@@ -43,15 +43,13 @@ vmm_cpu_ioctl(int fd, unsigned long req, void *arg, const char *name, GError **e
 static gboolean
 vmm_cpu_set_msrs(int fd, GError **error)
 {
-	struct {
-		struct kvm_msrs hdr;
-		struct kvm_msr_entry entries[2];
-	} msrs = { .hdr.nmsrs = 2 };
-	msrs.entries[0] = (struct kvm_msr_entry){ .index = VMM_MSR_IA32_MISC_ENABLE,
-		                                  .data = VMM_MISC_ENABLE_FAST_STRING };
-	msrs.entries[1] = (struct kvm_msr_entry){ .index = VMM_MSR_MTRR_DEF_TYPE,
-		                                  .data = VMM_MTRR_ENABLE_WB };
-	int n = ioctl(fd, KVM_SET_MSRS, &msrs);
+	g_autofree struct kvm_msrs *msrs = g_malloc0(sizeof *msrs + 2 * sizeof msrs->entries[0]);
+	msrs->nmsrs = 2;
+	msrs->entries[0] = (struct kvm_msr_entry){ .index = VMM_MSR_IA32_MISC_ENABLE,
+		                                   .data = VMM_MISC_ENABLE_FAST_STRING };
+	msrs->entries[1] = (struct kvm_msr_entry){ .index = VMM_MSR_MTRR_DEF_TYPE,
+		                                   .data = VMM_MTRR_ENABLE_WB };
+	int n = ioctl(fd, KVM_SET_MSRS, msrs);
 	if (n != 2) {
 		vmm_set_errno(error, n < 0 ? errno : EINVAL, "KVM_SET_MSRS (%d of 2 set)", n);
 		return FALSE;

@@ -376,7 +376,7 @@ bench_one(gboolean qemu, double *secs, long *rss)
 	}
 	*secs = hvt_qemu_elapsed(vm);
 	*rss = peak_rss_kib(hvt_qemu_pid(vm));
-	g_autoptr(json_object) r = hvt_qmp_execute(vm, "quit", NULL, NULL);
+	json_object_put(hvt_qmp_execute(vm, "quit", NULL, NULL));
 	hvt_qemu_wait_exit(vm, CMD_TIMEOUT_MS, NULL);
 	return *rss > 0;
 }

@@ -21,7 +21,10 @@ parse(const char *cmdline, VmmMode *mode, GError **error)
 	int argc = 0;
 	g_autofree char *full = g_strconcat("hv-vmm ", cmdline, NULL);
 	g_assert_true(g_shell_parse_argv(full, &argc, &argv, NULL));
-	return vmm_config_parse(argc, argv, mode, error);
+	/* Option parsing takes entries out of the array it gets; keep ours. */
+	g_autofree char **copy = g_new(char *, argc + 1);
+	memcpy(copy, argv, sizeof(char *) * (gsize)(argc + 1));
+	return vmm_config_parse(argc, copy, mode, error);
 }
 
 static void
@@ -114,6 +117,7 @@ test_modes(void)
 {
 	VmmMode mode;
 	g_autoptr(VmmConfig) help = parse("--help", &mode, NULL);
+	g_assert_nonnull(help);
 	g_assert_cmpint(mode, ==, VMM_MODE_HELP);
 	g_autoptr(VmmConfig) check = parse("--check-kvm", &mode, NULL);
 	g_assert_nonnull(check);
