@@ -7,6 +7,8 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "vmm-bus.h"
+
 #define AML_ZERO        0x00
 #define AML_ONE         0x01
 #define AML_NAME        0x08
@@ -297,10 +299,8 @@ void
 vmm_aml_res_memory32(GByteArray *desc, uint32_t base, uint32_t len)
 {
 	uint8_t d[12] = { 0x86, 0x09, 0x00, 0x01 /* read-write */ };
-	for (guint i = 0; i < 4; i++) {
-		d[4 + i] = (uint8_t)(base >> (8 * i));
-		d[8 + i] = (uint8_t)(len >> (8 * i));
-	}
+	vmm_le_put(d + 4, 4, base);
+	vmm_le_put(d + 8, 4, len);
 	g_byte_array_append(desc, d, sizeof d);
 }
 
@@ -317,8 +317,7 @@ vmm_aml_res_interrupt(GByteArray *desc, uint32_t gsi, gboolean edge)
 {
 	/* Extended interrupt: consumer, active high, exclusive, one GSI. */
 	uint8_t d[9] = { 0x89, 0x06, 0x00, (uint8_t)(0x01 | (edge ? 0x02 : 0)), 0x01 };
-	for (guint i = 0; i < 4; i++)
-		d[5 + i] = (uint8_t)(gsi >> (8 * i));
+	vmm_le_put(d + 5, 4, gsi);
 	g_byte_array_append(desc, d, sizeof d);
 }
 

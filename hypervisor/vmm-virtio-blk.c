@@ -75,8 +75,9 @@ vmm_blk_rw(VmmBlk *blk, const VmmVqChain *c, gboolean write, uint64_t sector, gs
 
 /* Executes one request; returns the bytes written into its buffers. */
 static uint32_t
-vmm_blk_request(VmmBlk *blk, const VmmVqChain *c)
+vmm_blk_request(void *dev, VmmVqChain *c)
 {
+	VmmBlk *blk = dev;
 	uint8_t hdr[VMM_BLK_HDR];
 	if (c->in_len == 0)
 		return 0; /* no room even for a status byte */
@@ -108,18 +109,7 @@ static void
 vmm_blk_queue_notify(void *dev, VmmVirtio *v, G_GNUC_UNUSED guint queue)
 {
 	VmmBlk *blk = dev;
-	VmmVirtqueue *vq = vmm_virtio_queue(v, 0);
-	VmmMemory *mem = vmm_virtio_memory(v);
-	gboolean done = FALSE;
-	int r;
-	while ((r = vmm_vq_pop(vq, mem, &blk->chain)) > 0) {
-		vmm_vq_push(vq, blk->chain.head, vmm_blk_request(blk, &blk->chain));
-		done = TRUE;
-	}
-	if (r < 0)
-		vmm_virtio_set_broken(v);
-	if (done)
-		vmm_virtio_notify(v, 0);
+	vmm_virtio_process(v, 0, &blk->chain, vmm_blk_request, blk);
 }
 
 #define VMM_BLK_OPS(extra_features)                                                      \

@@ -6,7 +6,6 @@
 #include <errno.h>
 #include <unistd.h>
 
-#include "vmm-iov.h"
 
 #define VIRTIO_ID_CONSOLE 3
 #define VMM_CONSOLE_RX 0
@@ -15,68 +14,36 @@
 
 struct VmmConsole {
 	int out_fd;
-	int in_fd;
-	gboolean rx_blocked;
-	VmmVqChain chain;
+	VmmVirtioRx rx;
+	VmmVqChain tx_chain;
+	VmmVqChain rx_chain;
 };
 
-static void
-vmm_console_write_all(int fd, const struct iovec *iov, guint n)
+static uint32_t
+vmm_console_transmit_one(void *dev, VmmVqChain *c)
 {
-	for (guint i = 0; i < n; i++) {
-		const uint8_t *p = iov[i].iov_base;
-		gsize left = iov[i].iov_len;
+	VmmConsole *con = dev;
+	for (guint i = 0; i < c->n_out; i++) {
+		const uint8_t *p = c->iov[i].iov_base;
+		gsize left = c->iov[i].iov_len;
 		while (left > 0) {
-			ssize_t w = write(fd, p, left);
+			ssize_t w = write(con->out_fd, p, left);
 			if (w < 0 && errno == EINTR)
 				continue;
 			if (w <= 0)
-				return;
+				return 0;
 			p += w;
 			left -= (gsize)w;
 		}
 	}
-}
-
-static void
-vmm_console_transmit(VmmConsole *con, VmmVirtio *v)
-{
-	VmmVirtqueue *vq = vmm_virtio_queue(v, VMM_CONSOLE_TX);
-	VmmMemory *mem = vmm_virtio_memory(v);
-	gboolean done = FALSE;
-	int r;
-	while ((r = vmm_vq_pop(vq, mem, &con->chain)) > 0) {
-		vmm_console_write_all(con->out_fd, con->chain.iov, con->chain.n_out);
-		vmm_vq_push(vq, con->chain.head, 0);
-		done = TRUE;
-	}
-	if (r < 0)
-		vmm_virtio_set_broken(v);
-	if (done)
-		vmm_virtio_notify(v, VMM_CONSOLE_TX);
+	return 0;
 }
 
 static void
 vmm_console_receive(void *dev, VmmVirtio *v)
 {
 	VmmConsole *con = dev;
-	VmmVirtqueue *vq = vmm_virtio_queue(v, VMM_CONSOLE_RX);
-	int r = vmm_vq_pop(vq, vmm_virtio_memory(v), &con->chain);
-	if (r <= 0) {
-		con->rx_blocked = r == 0;
-		if (r < 0)
-			vmm_virtio_set_broken(v);
-		return;
-	}
-	VmmVqChain *c = &con->chain;
-	ssize_t n = c->n_in ? readv(con->in_fd, c->iov + c->n_out, (int)c->n_in) : 0;
-	if (n <= 0) {
-		vmm_vq_unpop(vq);
-		con->rx_blocked = c->n_in == 0 || n == 0; /* no room, or input closed */
-		return;
-	}
-	vmm_vq_push(vq, c->head, (uint32_t)n);
-	vmm_virtio_notify(v, VMM_CONSOLE_RX);
+	vmm_virtio_rx_fill(v, &con->rx, &con->rx_chain);
 }
 
 static void
@@ -84,24 +51,23 @@ vmm_console_queue_notify(void *dev, VmmVirtio *v, guint queue)
 {
 	VmmConsole *con = dev;
 	if (queue == VMM_CONSOLE_TX)
-		vmm_console_transmit(con, v);
+		vmm_virtio_process(v, VMM_CONSOLE_TX, &con->tx_chain, vmm_console_transmit_one, con);
 	else
-		con->rx_blocked = FALSE;
+		con->rx.blocked = FALSE;
 }
 
 static int
 vmm_console_backend_fd(void *dev, VmmVirtio *v)
 {
 	VmmConsole *con = dev;
-	gboolean ready = vmm_virtio_queue(v, VMM_CONSOLE_RX)->ready;
-	return ready && !con->rx_blocked ? con->in_fd : -1;
+	return vmm_virtio_rx_fd(v, &con->rx);
 }
 
 static void
 vmm_console_reset(void *dev)
 {
 	VmmConsole *con = dev;
-	con->rx_blocked = FALSE;
+	con->rx.blocked = FALSE;
 }
 
 const VmmVirtioOps vmm_console_ops = {
@@ -120,8 +86,9 @@ vmm_console_new(int out_fd, int in_fd)
 {
 	VmmConsole *con = g_new0(VmmConsole, 1);
 	con->out_fd = out_fd;
-	con->in_fd = in_fd;
-	vmm_vq_chain_init(&con->chain, VMM_CONSOLE_MAX_SEGS);
+	con->rx = (VmmVirtioRx){ .fd = in_fd, .queue = VMM_CONSOLE_RX, .min_len = 1 };
+	vmm_vq_chain_init(&con->tx_chain, VMM_CONSOLE_MAX_SEGS);
+	vmm_vq_chain_init(&con->rx_chain, VMM_CONSOLE_MAX_SEGS);
 	return con;
 }
 
@@ -130,6 +97,7 @@ vmm_console_free(VmmConsole *con)
 {
 	if (!con)
 		return;
-	vmm_vq_chain_clear(&con->chain);
+	vmm_vq_chain_clear(&con->tx_chain);
+	vmm_vq_chain_clear(&con->rx_chain);
 	g_free(con);
 }

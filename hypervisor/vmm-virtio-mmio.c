@@ -417,6 +417,67 @@ vmm_virtio_set_broken(VmmVirtio *v)
 	vmm_virtio_interrupt(v, ISR_CONFIG_CHANGE);
 }
 
+void
+vmm_virtio_process(VmmVirtio *v, guint q, VmmVqChain *chain, VmmVirtioChainFunc func, void *dev)
+{
+	gboolean done = FALSE;
+	int r;
+	while ((r = vmm_vq_pop(&v->vq[q], v->mem, chain)) > 0) {
+		vmm_vq_push(&v->vq[q], chain->head, func(dev, chain));
+		done = TRUE;
+	}
+	if (r < 0)
+		vmm_virtio_set_broken(v);
+	if (done)
+		vmm_virtio_notify(v, q);
+}
+
+int
+vmm_virtio_rx_fd(VmmVirtio *v, VmmVirtioRx *rx)
+{
+	return v->vq[rx->queue].ready && !rx->blocked ? rx->fd : -1;
+}
+
+/* Reads into one popped chain; FALSE when nothing more can be received. */
+static gboolean
+vmm_virtio_rx_one(VmmVirtio *v, VmmVirtioRx *rx, VmmVqChain *c)
+{
+	if (c->in_len < MAX(rx->min_len, (gsize)1)) {
+		vmm_virtio_set_broken(v);
+		return FALSE;
+	}
+	ssize_t n = readv(rx->fd, c->iov + c->n_out, (int)c->n_in);
+	if (n <= 0) {
+		vmm_vq_unpop(&v->vq[rx->queue]);
+		rx->blocked = n == 0; /* the input ended; EAGAIN just means later */
+		return FALSE;
+	}
+	if (rx->filled)
+		rx->filled(c);
+	vmm_vq_push(&v->vq[rx->queue], c->head, (uint32_t)n);
+	return TRUE;
+}
+
+void
+vmm_virtio_rx_fill(VmmVirtio *v, VmmVirtioRx *rx, VmmVqChain *chain)
+{
+	gboolean done = FALSE;
+	for (;;) {
+		int r = vmm_vq_pop(&v->vq[rx->queue], v->mem, chain);
+		if (r <= 0) {
+			rx->blocked = r == 0;
+			if (r < 0)
+				vmm_virtio_set_broken(v);
+			break;
+		}
+		if (!vmm_virtio_rx_one(v, rx, chain))
+			break;
+		done = TRUE;
+	}
+	if (done)
+		vmm_virtio_notify(v, rx->queue);
+}
+
 int
 vmm_virtio_irq_fd(VmmVirtio *v)
 {

@@ -73,6 +73,31 @@ void vmm_virtio_notify(VmmVirtio *v, guint q);
 /* Marks the device as needing a reset (after a malformed request). */
 void vmm_virtio_set_broken(VmmVirtio *v);
 
+/* Handles one chain of a device; returns the bytes it wrote into it. */
+typedef uint32_t (*VmmVirtioChainFunc)(void *dev, VmmVqChain *chain);
+
+/* Takes every available chain of queue Q (into CHAIN), hands it to FUNC and
+ * returns it to the driver, then interrupts once; a malformed chain marks
+ * the device broken. For the I/O thread's queue_notify. */
+void vmm_virtio_process(VmmVirtio *v, guint q, VmmVqChain *chain, VmmVirtioChainFunc func,
+                        void *dev);
+
+/* A receive queue fed from a file descriptor (tap, console input). */
+typedef struct {
+	int fd;            /* -1: nothing to receive */
+	guint queue;
+	gsize min_len;     /* a shorter receive buffer is a driver bug */
+	void (*filled)(VmmVqChain *chain); /* after a chain got data; may be NULL */
+	gboolean blocked;  /* out of buffers (or input ended): wait for a kick */
+} VmmVirtioRx;
+
+/* The descriptor the I/O thread should wait on for RX, or -1. */
+int vmm_virtio_rx_fd(VmmVirtio *v, VmmVirtioRx *rx);
+
+/* Moves data from RX's descriptor into receive buffers (one read per
+ * chain) until either runs out. For the I/O thread's backend_ready. */
+void vmm_virtio_rx_fill(VmmVirtio *v, VmmVirtioRx *rx, VmmVqChain *chain);
+
 /* The eventfd that carries the device's interrupt (tests read it). */
 int vmm_virtio_irq_fd(VmmVirtio *v);
 

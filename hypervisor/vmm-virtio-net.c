@@ -26,8 +26,9 @@
 struct VmmNet {
 	int tap_fd;
 	uint8_t mac[6];
-	gboolean rx_blocked; /* no receive buffers: wait for the driver's kick */
-	VmmVqChain chain;
+	VmmVirtioRx rx;
+	VmmVqChain tx_chain; /* transmit and receive run on the same I/O thread, */
+	VmmVqChain rx_chain; /* but each keeps its own chain to stay simple */
 };
 
 static void
@@ -37,59 +38,29 @@ vmm_net_read_config(void *dev, guint offset, uint8_t *data, guint len)
 	memcpy(data, net->mac + offset, len);
 }
 
-static void
-vmm_net_transmit(VmmNet *net, VmmVirtio *v)
+static uint32_t
+vmm_net_transmit_one(void *dev, VmmVqChain *c)
 {
-	VmmVirtqueue *vq = vmm_virtio_queue(v, VMM_NET_TX);
-	VmmMemory *mem = vmm_virtio_memory(v);
-	gboolean done = FALSE;
-	int r;
-	while ((r = vmm_vq_pop(vq, mem, &net->chain)) > 0) {
-		/* A full tap drops the frame, as a full wire would. */
-		if (writev(net->tap_fd, net->chain.iov, (int)net->chain.n_out) < 0)
-			g_debug("virtio-net: tap write: %s", g_strerror(errno));
-		vmm_vq_push(vq, net->chain.head, 0);
-		done = TRUE;
-	}
-	if (r < 0)
-		vmm_virtio_set_broken(v);
-	if (done)
-		vmm_virtio_notify(v, VMM_NET_TX);
+	VmmNet *net = dev;
+	/* A full tap drops the frame, as a full wire would. */
+	if (writev(net->tap_fd, c->iov, (int)c->n_out) < 0)
+		g_debug("virtio-net: tap write: %s", g_strerror(errno));
+	return 0;
 }
 
-/* Moves frames from the tap into receive buffers until either runs out. */
+/* Without VIRTIO_NET_F_MRG_RXBUF every frame fills exactly one buffer. */
+static void
+vmm_net_received(VmmVqChain *c)
+{
+	static const uint8_t one_buffer[2] = { 1, 0 };
+	vmm_iov_from_buf(c->iov + c->n_out, c->n_in, VMM_NET_NUM_BUFFERS_AT, one_buffer, 2);
+}
+
 static void
 vmm_net_receive(void *dev, VmmVirtio *v)
 {
 	VmmNet *net = dev;
-	VmmVirtqueue *vq = vmm_virtio_queue(v, VMM_NET_RX);
-	VmmMemory *mem = vmm_virtio_memory(v);
-	gboolean done = FALSE;
-	for (;;) {
-		int r = vmm_vq_pop(vq, mem, &net->chain);
-		if (r <= 0) {
-			net->rx_blocked = r == 0;
-			if (r < 0)
-				vmm_virtio_set_broken(v);
-			break;
-		}
-		VmmVqChain *c = &net->chain;
-		if (c->in_len < VMM_NET_HDR_SIZE) {
-			vmm_virtio_set_broken(v);
-			break;
-		}
-		ssize_t n = readv(net->tap_fd, c->iov + c->n_out, (int)c->n_in);
-		if (n < VMM_NET_HDR_SIZE) { /* nothing (left) to read */
-			vmm_vq_unpop(vq);
-			break;
-		}
-		static const uint8_t one_buffer[2] = { 1, 0 };
-		vmm_iov_from_buf(c->iov + c->n_out, c->n_in, VMM_NET_NUM_BUFFERS_AT, one_buffer, 2);
-		vmm_vq_push(vq, c->head, (uint32_t)n);
-		done = TRUE;
-	}
-	if (done)
-		vmm_virtio_notify(v, VMM_NET_RX);
+	vmm_virtio_rx_fill(v, &net->rx, &net->rx_chain);
 }
 
 static void
@@ -97,24 +68,23 @@ vmm_net_queue_notify(void *dev, VmmVirtio *v, guint queue)
 {
 	VmmNet *net = dev;
 	if (queue == VMM_NET_TX)
-		vmm_net_transmit(net, v);
+		vmm_virtio_process(v, VMM_NET_TX, &net->tx_chain, vmm_net_transmit_one, net);
 	else
-		net->rx_blocked = FALSE; /* new buffers: watch the tap again */
+		net->rx.blocked = FALSE; /* new buffers: watch the tap again */
 }
 
 static int
 vmm_net_backend_fd(void *dev, VmmVirtio *v)
 {
 	VmmNet *net = dev;
-	gboolean ready = vmm_virtio_queue(v, VMM_NET_RX)->ready;
-	return ready && !net->rx_blocked ? net->tap_fd : -1;
+	return vmm_virtio_rx_fd(v, &net->rx);
 }
 
 static void
 vmm_net_reset(void *dev)
 {
 	VmmNet *net = dev;
-	net->rx_blocked = FALSE;
+	net->rx.blocked = FALSE;
 }
 
 const VmmVirtioOps vmm_net_ops = {
@@ -137,7 +107,10 @@ vmm_net_new(int tap_fd, const uint8_t mac[6])
 	VmmNet *net = g_new0(VmmNet, 1);
 	net->tap_fd = tap_fd;
 	memcpy(net->mac, mac, 6);
-	vmm_vq_chain_init(&net->chain, VMM_NET_MAX_SEGS);
+	net->rx = (VmmVirtioRx){ .fd = tap_fd, .queue = VMM_NET_RX, .min_len = VMM_NET_HDR_SIZE,
+		                 .filled = vmm_net_received };
+	vmm_vq_chain_init(&net->tx_chain, VMM_NET_MAX_SEGS);
+	vmm_vq_chain_init(&net->rx_chain, VMM_NET_MAX_SEGS);
 	return net;
 }
 
@@ -146,7 +119,8 @@ vmm_net_free(VmmNet *net)
 {
 	if (!net)
 		return;
-	vmm_vq_chain_clear(&net->chain);
+	vmm_vq_chain_clear(&net->tx_chain);
+	vmm_vq_chain_clear(&net->rx_chain);
 	g_free(net);
 }
 

@@ -207,24 +207,29 @@ fake_supported(const char *vendor)
 	return c;
 }
 
-static gboolean
-has_leaf(const struct kvm_cpuid2 *c, uint32_t fn, uint32_t index)
+/* Index of leaf FN/INDEX in C, or -1. */
+static int
+find_leaf(const struct kvm_cpuid2 *c, uint32_t fn, uint32_t index)
 {
 	for (guint i = 0; i < c->nent; i++) {
 		if (c->entries[i].function == fn && c->entries[i].index == index)
-			return TRUE;
+			return (int)i;
 	}
-	return FALSE;
+	return -1;
+}
+
+static gboolean
+has_leaf(const struct kvm_cpuid2 *c, uint32_t fn, uint32_t index)
+{
+	return find_leaf(c, fn, index) >= 0;
 }
 
 static struct kvm_cpuid_entry2
 leaf(const struct kvm_cpuid2 *c, uint32_t fn, uint32_t index)
 {
-	for (guint i = 0; i < c->nent; i++) {
-		if (c->entries[i].function == fn && c->entries[i].index == index)
-			return c->entries[i];
-	}
-	g_assert_not_reached();
+	int i = find_leaf(c, fn, index);
+	g_assert_cmpint(i, >=, 0);
+	return c->entries[MAX(i, 0)];
 }
 
 static void
