@@ -43,6 +43,17 @@ vmm_boot_put(VmmMemory *mem, uint64_t gpa, const void *data, uint64_t len, GErro
 	return TRUE;
 }
 
+/* Linux on a hardware-reduced ACPI platform reboots through "EFI" and,
+ * without EFI, through the BIOS: it jumps to the reset vector in real
+ * mode. There is no BIOS here; this stub at the vector pulls the i8042
+ * reset line instead:  mov al, 0xfe; out 0x64, al; hlt; jmp $-1. */
+static gboolean
+vmm_boot_reset_vector(VmmMemory *mem, GError **error)
+{
+	static const uint8_t stub[] = { 0xb0, 0xfe, 0xe6, 0x64, 0xf4, 0xeb, 0xfd };
+	return vmm_boot_put(mem, VMM_RESET_VECTOR, stub, sizeof stub, error);
+}
+
 gboolean
 vmm_boot_write_gdt(VmmMemory *mem, VmmBootMode mode)
 {
@@ -183,7 +194,7 @@ vmm_boot_load(VmmMemory *mem, const char *kernel, const char *initrd, const char
 	uint64_t initrd_limit = is_elf ? G_MAXUINT64 : (uint64_t)bz.initrd_addr_max + 1;
 	if (!vmm_boot_cmdline(mem, cmdline ? cmdline : "", max_cmdline, error) ||
 	    (initrd && !vmm_boot_initrd(mem, initrd, initrd_limit, info, error)) ||
-	    !vmm_boot_write_gdt(mem, info->mode))
+	    !vmm_boot_write_gdt(mem, info->mode) || !vmm_boot_reset_vector(mem, error))
 		return FALSE;
 	if (is_elf)
 		return vmm_boot_pvh_info(mem, info, e820, n, error);

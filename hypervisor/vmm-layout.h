@@ -8,6 +8,7 @@
  *   0x0002_0000  kernel command line
  *   0x0009_fc00  EBDA (reserved)
  *   0x000e_0000  ACPI: RSDP, XSDT, FADT, MADT, DSDT (reserved)
+ *   0x000f_fff0  reset-vector stub: reboots through the i8042
  *   0x0010_0000  bzImage protected-mode code; ELF kernels load at p_paddr
  *   top of low RAM  initrd
  *   0xc000_0000  32-bit device hole: virtio-mmio, GED, IOAPIC, LAPIC
@@ -34,7 +35,8 @@
 #define VMM_CMDLINE_MAX     4096
 #define VMM_EBDA_START      0x9fc00
 #define VMM_ACPI_ADDR       0xe0000 /* RSDP first, found by a BIOS-area scan too */
-#define VMM_ACPI_SIZE       0x20000
+#define VMM_ACPI_SIZE       0x1fff0
+#define VMM_RESET_VECTOR    0xffff0 /* F000:FFF0, where a BIOS reboot jumps */
 #define VMM_HIGH_MEM_START  0x100000
 #define VMM_BZIMAGE_LOAD    VMM_HIGH_MEM_START
 

@@ -4,8 +4,8 @@
  * and check what a user sees: the ready marker under PVH and bzImage boot,
  * 2 vCPUs, virtio-blk reads and writes (the host checks the written data
  * afterwards), read-only disks, a ping over virtio-net/tap, the virtio
- * console, QMP stop/cont/system_reset/system_powerdown, guest poweroff and
- * panic with their exit statuses. With --bench-runs it also times hv-vmm
+ * console, QMP stop/cont/system_reset/system_powerdown, the guest's own
+ * reboot, guest poweroff and panic with their exit statuses. With --bench-runs it also times hv-vmm
  * against QEMU microvm (time to the ready marker, peak RSS). TAP on stdout. */
 #include "config.h"
 
@@ -39,7 +39,7 @@ typedef struct {
 
 static Guest pvh_guest = { NULL, "PVH vmlinux, 1 vCPU, disks, tap" };
 static Guest smp_guest = { NULL, "bzImage, 2 vCPUs" };
-static Guest panic_guest = { NULL, "PVH vmlinux, panicking" };
+static Guest panic_guest = { NULL, "PVH vmlinux, rebooting and panicking" };
 
 static void
 guest_dump(Guest *g)
@@ -329,13 +329,30 @@ test_smp_poweroff(void)
 
 /* --- panic ------------------------------------------------------------ */
 
+/* The guest's own reboot (ACPI reset register / i8042) restarts it. */
 static void
-test_panic_reported(void)
+test_guest_reboot(void)
 {
 	g_autofree char *kernel = guest_file("vmlinux");
 	g_autofree char *initrd = guest_file("initramfs.cpio.gz");
 	const char *args[] = { "--kernel", kernel, "--initrd", initrd, NULL };
-	if (!guest_boot(&panic_guest, args))
+	if (!guest_boot(&panic_guest, args) || !guest_run(&panic_guest, "reboot", "hv-guest: shutting down"))
+		return;
+	if (!guest_event(&panic_guest, "RESET", "reason", "guest-reset"))
+		return;
+	if (!hvt_qemu_wait_console(panic_guest.vm, READY_MARKER, BOOT_TIMEOUT_MS) ||
+	    !hvt_qemu_wait_console(panic_guest.vm, "\n", 5000)) {
+		guest_dump(&panic_guest);
+		g_test_fail_printf("no ready marker after the guest rebooted");
+		return;
+	}
+	g_test_message("ready again %.2f s after start", hvt_qemu_elapsed(panic_guest.vm));
+}
+
+static void
+test_panic_reported(void)
+{
+	if (!guest_alive(&panic_guest))
 		return;
 	g_autoptr(GError) error = NULL;
 	g_assert_true(hvt_qemu_type(panic_guest.vm, "echo c > /proc/sysrq-trigger\n", &error));
@@ -481,7 +498,8 @@ main(int argc, char **argv)
 	g_test_add_func("/vmm/bzimage/boot", test_smp_boot);
 	g_test_add_func("/vmm/bzimage/two-vcpus", test_smp_vcpus);
 	g_test_add_func("/vmm/bzimage/poweroff", test_smp_poweroff);
-	g_test_add_func("/vmm/panic/reported", test_panic_reported);
+	g_test_add_func("/vmm/reboot-panic/guest-reboot", test_guest_reboot);
+	g_test_add_func("/vmm/reboot-panic/panic-reported", test_panic_reported);
 	if (opt.bench_runs > 0)
 		g_test_add_func("/bench/ready-and-rss", test_bench);
 	int rc = g_test_run();

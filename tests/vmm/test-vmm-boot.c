@@ -308,6 +308,9 @@ test_load_real_pvh(void)
 	uint8_t *si = vmm_memory_ptr(mem, VMM_START_INFO_ADDR, VMM_PVH_INFO_SIZE);
 	g_assert_cmphex(vmm_le_get(si, 4), ==, VMM_PVH_MAGIC);
 	g_assert_cmpstr((char *)vmm_memory_ptr(mem, VMM_CMDLINE_ADDR, 14), ==, "console=ttyS0");
+	/* A BIOS-style reboot lands on a stub that writes 0xfe to port 0x64. */
+	uint8_t *stub = vmm_memory_ptr(mem, VMM_RESET_VECTOR, 4);
+	g_assert_true(memcmp(stub, "\xb0\xfe\xe6\x64", 4) == 0);
 	/* The initrd arrived whole: gzip magic at its start. */
 	uint8_t *rd = vmm_memory_ptr(mem, info.initrd_addr, 2);
 	g_assert_cmphex(rd[0], ==, 0x1f);
