@@ -25,6 +25,8 @@ struct VmmControl {
 	VmmConsoleIn *console;
 	GMainLoop *loop;
 	int exit_status;
+	char *quit_reason;    /* SHUTDOWN's reason once quitting was asked for */
+	guint quit_idle;
 	guint signal_watch[2];
 };
 
@@ -65,13 +67,28 @@ vmm_control_cause(gboolean guest, const char *reason)
 	return data;
 }
 
+static gboolean
+vmm_control_finish(gpointer data)
+{
+	VmmControl *ctl = data;
+	ctl->quit_idle = 0;
+	if (ctl->quit_reason)
+		vmm_control_emit(ctl, "SHUTDOWN", vmm_control_cause(FALSE, ctl->quit_reason));
+	g_main_loop_quit(ctl->loop);
+	return G_SOURCE_REMOVE;
+}
+
+/* Quits from the loop, not from inside a QMP command: as with QEMU, the
+ * reply to "quit" comes before the SHUTDOWN event. */
 void
 vmm_control_quit(VmmControl *ctl, const char *reason, int status)
 {
-	if (reason)
-		vmm_control_emit(ctl, "SHUTDOWN", vmm_control_cause(FALSE, reason));
+	if (ctl->quit_idle)
+		return;
+	g_free(ctl->quit_reason);
+	ctl->quit_reason = g_strdup(reason);
 	ctl->exit_status = status;
-	g_main_loop_quit(ctl->loop);
+	ctl->quit_idle = g_idle_add(vmm_control_finish, ctl);
 }
 
 /* Parks the vCPUs in state STATE; STOP is emitted if they were running. */
@@ -134,8 +151,8 @@ vmm_control_on_event(gpointer data)
 {
 	VmmPendingEvent *pe = data;
 	VmmControl *ctl = pe->ctl;
-	if (pe->generation != ctl->generation || !g_main_loop_is_running(ctl->loop))
-		return G_SOURCE_REMOVE;
+	if (pe->generation != ctl->generation || ctl->quit_idle)
+		return G_SOURCE_REMOVE; /* an old machine's, or we are leaving */
 	g_autoptr(GError) error = NULL;
 	switch ((int)pe->event) {
 	case VMM_GUEST_POWEROFF:
@@ -335,6 +352,9 @@ vmm_control_free(VmmControl *ctl)
 		if (ctl->signal_watch[i])
 			g_source_remove(ctl->signal_watch[i]);
 	}
+	if (ctl->quit_idle)
+		g_source_remove(ctl->quit_idle);
+	g_free(ctl->quit_reason);
 	vmm_console_in_free(ctl->console);
 	vmm_machine_free(ctl->machine);
 	vmm_qmp_server_free(ctl->qmp);

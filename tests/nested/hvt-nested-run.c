@@ -38,7 +38,7 @@ typedef struct {
 } Guest;
 
 static Guest pvh_guest = { NULL, "PVH vmlinux, 1 vCPU, disks, tap" };
-static Guest smp_guest = { NULL, "bzImage, 2 vCPUs" };
+static Guest smp_guest = { NULL, "bzImage, 2 vCPUs, started paused" };
 static Guest panic_guest = { NULL, "PVH vmlinux, rebooting and panicking" };
 
 static void
@@ -51,23 +51,36 @@ guest_dump(Guest *g)
 	               len > 1500 ? con + len - 1500 : con, err);
 }
 
+/* Waits for the (next) ready marker; WHEN says after what. */
 static gboolean
-guest_boot(Guest *g, const char *const *args)
+guest_wait_ready(Guest *g, const char *when)
 {
-	g_autoptr(GError) error = NULL;
-	g->vm = hvt_vmm_spawn(opt.vmm, args, &error);
-	if (!g->vm) {
-		g_test_fail_printf("%s: hv-vmm did not start: %s", g->label, error->message);
-		return FALSE;
-	}
 	if (!hvt_qemu_wait_console(g->vm, READY_MARKER, BOOT_TIMEOUT_MS) ||
 	    !hvt_qemu_wait_console(g->vm, "\n", 5000)) {
 		guest_dump(g);
-		g_test_fail_printf("%s: no ready marker within %d s", g->label, BOOT_TIMEOUT_MS / 1000);
+		g_test_fail_printf("%s: no ready marker %s within %d s", g->label, when,
+		                   BOOT_TIMEOUT_MS / 1000);
 		return FALSE;
 	}
-	g_test_message("%s: ready marker after %.2f s", g->label, hvt_qemu_elapsed(g->vm));
+	g_test_message("%s: ready marker %s, %.2f s after hv-vmm started", g->label, when,
+	               hvt_qemu_elapsed(g->vm));
 	return TRUE;
+}
+
+static gboolean
+guest_start(Guest *g, const char *const *args)
+{
+	g_autoptr(GError) error = NULL;
+	g->vm = hvt_vmm_spawn(opt.vmm, args, &error);
+	if (!g->vm)
+		g_test_fail_printf("%s: hv-vmm did not start: %s", g->label, error->message);
+	return g->vm != NULL;
+}
+
+static gboolean
+guest_boot(Guest *g, const char *const *args)
+{
+	return guest_start(g, args) && guest_wait_ready(g, "at boot");
 }
 
 static gboolean
@@ -278,15 +291,8 @@ static void
 test_pvh_reset(void)
 {
 	g_autoptr(json_object) r = guest_qmp(&pvh_guest, "system_reset");
-	if (!r || !guest_event(&pvh_guest, "RESET", "reason", "host-qmp-system-reset"))
-		return;
-	if (!hvt_qemu_wait_console(pvh_guest.vm, READY_MARKER, BOOT_TIMEOUT_MS)) {
-		guest_dump(&pvh_guest);
-		g_test_fail_printf("no ready marker after system_reset");
-		return;
-	}
-	g_assert_true(hvt_qemu_wait_console(pvh_guest.vm, "\n", 5000));
-	g_test_message("ready again %.2f s after start", hvt_qemu_elapsed(pvh_guest.vm));
+	if (r && guest_event(&pvh_guest, "RESET", "reason", "host-qmp-system-reset"))
+		guest_wait_ready(&pvh_guest, "after system_reset");
 }
 
 static void
@@ -301,13 +307,20 @@ test_pvh_powerdown(void)
 
 /* --- bzImage, SMP --------------------------------------------------- */
 
+/* Started with --paused, the guest waits in "prelaunch" for cont. */
 static void
 test_smp_boot(void)
 {
 	g_autofree char *kernel = guest_file("vmlinuz");
 	g_autofree char *initrd = guest_file("initramfs.cpio.gz");
-	const char *args[] = { "--kernel", kernel, "--initrd", initrd, "--vcpus", "2", NULL };
-	guest_boot(&smp_guest, args);
+	const char *args[] = { "--kernel", kernel, "--initrd", initrd, "--vcpus", "2", "--paused",
+		               NULL };
+	if (!guest_start(&smp_guest, args))
+		return;
+	g_assert_cmpstr(guest_status(&smp_guest), ==, "prelaunch");
+	g_autoptr(json_object) r = guest_qmp(&smp_guest, "cont");
+	if (r && guest_event(&smp_guest, "RESUME", NULL, NULL))
+		guest_wait_ready(&smp_guest, "after cont");
 }
 
 static void
@@ -338,15 +351,8 @@ test_guest_reboot(void)
 	const char *args[] = { "--kernel", kernel, "--initrd", initrd, NULL };
 	if (!guest_boot(&panic_guest, args) || !guest_run(&panic_guest, "reboot", "hv-guest: shutting down"))
 		return;
-	if (!guest_event(&panic_guest, "RESET", "reason", "guest-reset"))
-		return;
-	if (!hvt_qemu_wait_console(panic_guest.vm, READY_MARKER, BOOT_TIMEOUT_MS) ||
-	    !hvt_qemu_wait_console(panic_guest.vm, "\n", 5000)) {
-		guest_dump(&panic_guest);
-		g_test_fail_printf("no ready marker after the guest rebooted");
-		return;
-	}
-	g_test_message("ready again %.2f s after start", hvt_qemu_elapsed(panic_guest.vm));
+	if (guest_event(&panic_guest, "RESET", "reason", "guest-reset"))
+		guest_wait_ready(&panic_guest, "after the guest's reboot");
 }
 
 static void
@@ -495,7 +501,7 @@ main(int argc, char **argv)
 	g_test_add_func("/vmm/pvh/stop-cont", test_pvh_stop_cont);
 	g_test_add_func("/vmm/pvh/system-reset", test_pvh_reset);
 	g_test_add_func("/vmm/pvh/system-powerdown", test_pvh_powerdown);
-	g_test_add_func("/vmm/bzimage/boot", test_smp_boot);
+	g_test_add_func("/vmm/bzimage/paused-then-boot", test_smp_boot);
 	g_test_add_func("/vmm/bzimage/two-vcpus", test_smp_vcpus);
 	g_test_add_func("/vmm/bzimage/poweroff", test_smp_poweroff);
 	g_test_add_func("/vmm/reboot-panic/guest-reboot", test_guest_reboot);
