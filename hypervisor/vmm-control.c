@@ -159,10 +159,7 @@ vmm_control_on_event(gpointer data)
 		vmm_control_guest_poweroff(ctl);
 		break;
 	case VMM_GUEST_RESET:
-		if (!vmm_control_reset(ctl, TRUE, &error)) {
-			fprintf(stderr, "hv-vmm: %s\n", error->message);
-			vmm_control_quit(ctl, NULL, VMM_EXIT_FAILURE);
-		}
+		vmm_control_reset(ctl, TRUE, &error);
 		break;
 	case VMM_GUEST_PANIC:
 		vmm_control_guest_panic(ctl);
@@ -208,17 +205,32 @@ vmm_control_reset(VmmControl *ctl, gboolean by_guest, GError **error)
 	g_clear_pointer(&ctl->machine, vmm_machine_free);
 	if (ctl->state != VMM_RUN_RUNNING)
 		ctl->state = VMM_RUN_PRELAUNCH; /* as QEMU: a stopped guest stays stopped */
-	if (!vmm_control_build_machine(ctl, error) ||
-	    !vmm_machine_start(ctl->machine, ctl->state != VMM_RUN_RUNNING, error)) {
-		g_prefix_error(error, _("cannot reset the guest: "));
+	g_autoptr(GError) local = NULL;
+	if (!vmm_control_build_machine(ctl, &local) ||
+	    !vmm_machine_start(ctl->machine, ctl->state != VMM_RUN_RUNNING, &local)) {
+		/* Without a machine there is nothing left to run. */
+		fprintf(stderr, _("hv-vmm: cannot reset the guest: %s\n"), local->message);
+		g_set_error(error, VMM_QMP_ERROR, VMM_QMP_ERROR_GENERIC, "%s", local->message);
+		vmm_control_quit(ctl, "host-error", VMM_EXIT_FAILURE);
 		return FALSE;
 	}
 	return TRUE;
 }
 
-gboolean
-vmm_control_stop(VmmControl *ctl, G_GNUC_UNUSED GError **error)
+/* After a failed reset there is no machine until hv-vmm exits. */
+static gboolean
+vmm_control_have_machine(VmmControl *ctl, GError **error)
 {
+	if (!ctl->machine)
+		g_set_error(error, VMM_QMP_ERROR, VMM_QMP_ERROR_GENERIC, "The guest is gone");
+	return ctl->machine != NULL;
+}
+
+gboolean
+vmm_control_stop(VmmControl *ctl, GError **error)
+{
+	if (!vmm_control_have_machine(ctl, error))
+		return FALSE;
 	if (ctl->state == VMM_RUN_RUNNING)
 		vmm_control_halt(ctl, VMM_RUN_PAUSED);
 	return TRUE;
@@ -227,6 +239,8 @@ vmm_control_stop(VmmControl *ctl, G_GNUC_UNUSED GError **error)
 gboolean
 vmm_control_cont(VmmControl *ctl, GError **error)
 {
+	if (!vmm_control_have_machine(ctl, error))
+		return FALSE;
 	if (ctl->state == VMM_RUN_SHUTDOWN || ctl->state == VMM_RUN_INTERNAL_ERROR) {
 		g_set_error(error, VMM_QMP_ERROR, VMM_QMP_ERROR_GENERIC,
 		            "Resetting the Virtual Machine is required");
@@ -241,8 +255,10 @@ vmm_control_cont(VmmControl *ctl, GError **error)
 }
 
 gboolean
-vmm_control_powerdown(VmmControl *ctl, G_GNUC_UNUSED GError **error)
+vmm_control_powerdown(VmmControl *ctl, GError **error)
 {
+	if (!vmm_control_have_machine(ctl, error))
+		return FALSE;
 	vmm_control_emit(ctl, "POWERDOWN", NULL);
 	vmm_machine_power_button(ctl->machine);
 	return TRUE;
@@ -258,7 +274,8 @@ json_object *
 vmm_control_cpus(VmmControl *ctl)
 {
 	json_object *list = json_object_new_array();
-	for (guint i = 0; i < vmm_machine_vcpu_count(ctl->machine); i++) {
+	guint n = ctl->machine ? vmm_machine_vcpu_count(ctl->machine) : 0;
+	for (guint i = 0; i < n; i++) {
 		json_object *props = json_object_new_object();
 		json_object_object_add(props, "core-id", json_object_new_int(0));
 		json_object_object_add(props, "thread-id", json_object_new_int(0));
@@ -285,6 +302,8 @@ static void
 vmm_control_console_input(void *opaque, const uint8_t *data, gsize len)
 {
 	VmmControl *ctl = opaque;
+	if (!ctl->machine)
+		return;
 	if (ctl->config->console == VMM_CONSOLE_SERIAL) {
 		vmm_machine_serial_input(ctl->machine, data, len);
 		return;
