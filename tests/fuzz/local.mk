@@ -42,3 +42,15 @@ fuzz-smoke:
 		HV_FUZZ_SECONDS="$(HV_FUZZ_SECONDS)"
 
 EXTRA_DIST += tests/fuzz/README.md tests/fuzz/fuzz-run.sh
+
+# hv-vmm: QMP input from clients, virtqueues from guest drivers.
+HV_FUZZERS += tests/fuzz/fuzz-vmm-qmp tests/fuzz/fuzz-vmm-virtqueue
+tests_fuzz_fuzz_vmm_qmp_SOURCES = tests/fuzz/fuzz-vmm-qmp.c
+tests_fuzz_fuzz_vmm_qmp_CFLAGS = $(VMM_CFLAGS)
+tests_fuzz_fuzz_vmm_qmp_LDADD = $(FUZZ_DRIVER) $(VMM_LIBS)
+tests_fuzz_fuzz_vmm_qmp_LDFLAGS = $(FUZZ_LDFLAGS)
+tests_fuzz_fuzz_vmm_virtqueue_SOURCES = tests/fuzz/fuzz-vmm-virtqueue.c
+tests_fuzz_fuzz_vmm_virtqueue_CFLAGS = $(VMM_CFLAGS)
+tests_fuzz_fuzz_vmm_virtqueue_LDADD = $(FUZZ_DRIVER) $(VMM_LIBS)
+tests_fuzz_fuzz_vmm_virtqueue_LDFLAGS = $(FUZZ_LDFLAGS)
+EXTRA_DIST += tests/fuzz/corpus/fuzz-vmm-qmp tests/fuzz/corpus/fuzz-vmm-virtqueue
