@@ -1,2 +1,49 @@
 # libvirt-driver/: see libvirt-driver/README.md
-EXTRA_DIST += libvirt-driver/README.md
+#
+# libhvlv.la: libvirt's remote RPC protocol (framing, dispatch, keepalive,
+# events, streams) and the procedure handlers. The XDR code is generated
+# by rpcgen from hvlv_protocol.x at build time into a library of its own,
+# since rpcgen's output declares variables it does not always use.
+noinst_LTLIBRARIES += libvirt-driver/libhvlv-xdr.la libvirt-driver/libhvlv.la
+
+HVLV_GENERATED = libvirt-driver/hvlv_protocol.h libvirt-driver/hvlv_protocol.c
+libvirt_driver_libhvlv_xdr_la_SOURCES =
+nodist_libvirt_driver_libhvlv_xdr_la_SOURCES = $(HVLV_GENERATED)
+libvirt_driver_libhvlv_xdr_la_CFLAGS = $(AM_CFLAGS) -Wno-unused-variable $(TIRPC_CFLAGS)
+libvirt_driver_libhvlv_xdr_la_LIBADD = $(TIRPC_LIBS)
+
+# rpcgen names the header it includes after its input path, so it runs in
+# the source directory and writes into the build directory.
+libvirt-driver/hvlv_protocol.h: libvirt-driver/hvlv_protocol.x
+	$(AM_V_GEN)$(MKDIR_P) libvirt-driver && rm -f $@ && \
+	(cd $(srcdir)/libvirt-driver && $(RPCGEN) -h hvlv_protocol.x) > $@.tmp && mv $@.tmp $@
+libvirt-driver/hvlv_protocol.c: libvirt-driver/hvlv_protocol.x
+	$(AM_V_GEN)$(MKDIR_P) libvirt-driver && rm -f $@ && \
+	(cd $(srcdir)/libvirt-driver && $(RPCGEN) -c hvlv_protocol.x) > $@.tmp && mv $@.tmp $@
+CLEANFILES += $(HVLV_GENERATED)
+
+HVLV_CFLAGS = $(AM_CFLAGS) -I$(top_builddir)/libvirt-driver -I$(top_srcdir)/libvirt-driver \
+	$(GLIB_CFLAGS) $(TIRPC_CFLAGS)
+libvirt_driver_libhvlv_la_SOURCES = \
+	libvirt-driver/hvlv-error.c libvirt-driver/hvlv-error.h \
+	libvirt-driver/hvlv-message.c libvirt-driver/hvlv-message.h \
+	libvirt-driver/hvlv-program.h libvirt-driver/hvlv-procedures.c \
+	libvirt-driver/hvlv-server.c libvirt-driver/hvlv-server.h \
+	libvirt-driver/hvlv-client.c libvirt-driver/hvlv-private.h \
+	libvirt-driver/hvlv-dispatch.c \
+	libvirt-driver/hvlv-keepalive.c libvirt-driver/hvlv-keepalive.h \
+	libvirt-driver/hvlv-events.c libvirt-driver/hvlv-events.h \
+	libvirt-driver/hvlv-stream.c libvirt-driver/hvlv-stream.h \
+	libvirt-driver/hvlv-host.c libvirt-driver/hvlv-host.h \
+	libvirt-driver/hvlv-proc.h libvirt-driver/hvlv-proc-connect.c \
+	libvirt-driver/hvlv-proc-node.c libvirt-driver/hvlv-proc-events.c
+libvirt_driver_libhvlv_la_CFLAGS = $(HVLV_CFLAGS)
+libvirt_driver_libhvlv_la_LIBADD = libvirt-driver/libhvlv-xdr.la $(GLIB_LIBS) $(TIRPC_LIBS) \
+	$(LTLIBINTL)
+HVLV_LIBS = libvirt-driver/libhvlv.la
+
+# Everything that includes the generated header waits for it.
+$(libvirt_driver_libhvlv_la_OBJECTS) $(libvirt_driver_libhvlv_xdr_la_OBJECTS): \
+	libvirt-driver/hvlv_protocol.h
+
+EXTRA_DIST += libvirt-driver/README.md libvirt-driver/hvlv_protocol.x

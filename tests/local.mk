@@ -32,7 +32,7 @@ guest: tests/guest/out/guest.env
 clean-local: clean-guest
 clean-guest:
 	-rm -rf $(top_builddir)/tests/guest/out
-EXTRA_DIST += tests/tap-test.sh tests/guest/build-guest tests/guest/guest-modules tests/guest/rootfs tests/README.md
+EXTRA_DIST += tests/tap-test.sh tests/bench/peer-libvirtd.sh tests/guest/build-guest tests/guest/guest-modules tests/guest/rootfs tests/README.md
 
 # Integration: the guest under real QEMU (TCG).
 check_PROGRAMS += tests/integration/test-guest-boot

@@ -1,6 +1,9 @@
 /* Replay driver for fuzz targets in normal (non-fuzzing) builds: feeds every
  * file of the target's seed corpus, or the files and directories given on
- * the command line, to LLVMFuzzerTestOneInput once, and reports in TAP. */
+ * the command line, to LLVMFuzzerTestOneInput once, and reports in TAP.
+ * Seeds of binary formats are kept in git as text: a file ending in ".hex"
+ * holds hex byte pairs, whitespace and "#" comments (fuzz-run.sh decodes
+ * them the same way for libFuzzer). */
 #include "config.h"
 
 #include <stdint.h>
@@ -11,6 +14,35 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* Decodes a ".hex" seed in place; FALSE if it holds anything but hex pairs,
+ * whitespace and comments. */
+static gboolean
+decode_hex(char *text, gsize *len)
+{
+	gsize out = 0;
+	int high = -1;
+	for (gsize i = 0; i < *len; i++) {
+		if (text[i] == '#') {
+			while (i < *len && text[i] != '\n')
+				i++;
+			continue;
+		}
+		if (g_ascii_isspace(text[i]))
+			continue;
+		int digit = g_ascii_xdigit_value(text[i]);
+		if (digit < 0)
+			return FALSE;
+		if (high < 0) {
+			high = digit;
+		} else {
+			text[out++] = (char)(high << 4 | digit);
+			high = -1;
+		}
+	}
+	*len = out;
+	return high < 0;
+}
+
 static int
 replay_file(const char *path)
 {
@@ -19,6 +51,10 @@ replay_file(const char *path)
 	g_autoptr(GError) error = NULL;
 	if (!g_file_get_contents(path, &data, &len, &error)) {
 		fprintf(stderr, "# %s\n", error->message);
+		return -1;
+	}
+	if (g_str_has_suffix(path, ".hex") && !decode_hex(data, &len)) {
+		fprintf(stderr, "# %s: not a hex seed\n", path);
 		return -1;
 	}
 	LLVMFuzzerTestOneInput((const uint8_t *)data, len);

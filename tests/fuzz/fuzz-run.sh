@@ -12,7 +12,15 @@ artifacts="${HV_TOP_BUILDDIR:-.}/tests/fuzz/artifacts"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/corpus" "$artifacts"
-[ -d "$seed" ] && cp -r "$seed/." "$work/corpus/"
+if [ -d "$seed" ]; then
+	cp -r "$seed/." "$work/corpus/"
+	# Binary seeds live in git as commented hex text (see fuzz-replay.c).
+	for hex in "$work"/corpus/*.hex; do
+		[ -e "$hex" ] || continue
+		sed 's/#.*//' "$hex" | xxd -r -p > "${hex%.hex}.seed"
+		rm "$hex"
+	done
+fi
 
 echo "1..1"
 if "$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \

@@ -25,6 +25,15 @@ FUZZ_DRIVER = tests/fuzz/libfuzzreplay.a $(GLIB_LIBS)
 TESTS += $(HV_FUZZERS)
 endif
 
+# The libvirt RPC message decoder (libvirt-driver/).
+HV_FUZZERS += tests/fuzz/fuzz-rpc-message
+tests_fuzz_fuzz_rpc_message_SOURCES = tests/fuzz/fuzz-rpc-message.c
+tests_fuzz_fuzz_rpc_message_CFLAGS = $(HVLV_CFLAGS)
+tests_fuzz_fuzz_rpc_message_LDADD = $(FUZZ_DRIVER) $(HVLV_LIBS)
+tests_fuzz_fuzz_rpc_message_LDFLAGS = $(FUZZ_LDFLAGS)
+$(tests_fuzz_fuzz_rpc_message_OBJECTS): libvirt-driver/hvlv_protocol.h
+EXTRA_DIST += tests/fuzz/corpus/fuzz-rpc-message
+
 HV_FUZZ_SECONDS ?= 20
 .PHONY: fuzz-smoke
 fuzz-smoke:
@@ -47,3 +56,15 @@ tests_fuzz_fuzz_json_CFLAGS = $(LIBHV_CFLAGS)
 tests_fuzz_fuzz_json_LDADD = $(FUZZ_DRIVER) libhv/libhv-internal.la $(LIBHV_DEPS)
 tests_fuzz_fuzz_json_LDFLAGS = $(FUZZ_LDFLAGS)
 EXTRA_DIST += tests/fuzz/corpus/fuzz-xlcfg tests/fuzz/corpus/fuzz-json
+
+# hv-vmm: QMP input from clients, virtqueues from guest drivers.
+HV_FUZZERS += tests/fuzz/fuzz-vmm-qmp tests/fuzz/fuzz-vmm-virtqueue
+tests_fuzz_fuzz_vmm_qmp_SOURCES = tests/fuzz/fuzz-vmm-qmp.c
+tests_fuzz_fuzz_vmm_qmp_CFLAGS = $(VMM_CFLAGS)
+tests_fuzz_fuzz_vmm_qmp_LDADD = $(FUZZ_DRIVER) $(VMM_LIBS)
+tests_fuzz_fuzz_vmm_qmp_LDFLAGS = $(FUZZ_LDFLAGS)
+tests_fuzz_fuzz_vmm_virtqueue_SOURCES = tests/fuzz/fuzz-vmm-virtqueue.c
+tests_fuzz_fuzz_vmm_virtqueue_CFLAGS = $(VMM_CFLAGS)
+tests_fuzz_fuzz_vmm_virtqueue_LDADD = $(FUZZ_DRIVER) $(VMM_LIBS)
+tests_fuzz_fuzz_vmm_virtqueue_LDFLAGS = $(FUZZ_LDFLAGS)
+EXTRA_DIST += tests/fuzz/corpus/fuzz-vmm-qmp tests/fuzz/corpus/fuzz-vmm-virtqueue

@@ -191,8 +191,11 @@ hvt_qmp_connect(HvtQemu *q, GError **error)
 	return ret != NULL;
 }
 
-HvtQemu *
-hvt_qemu_spawn(const char *const *args, GError **error)
+/* Starts FIXED (program and options) then QMP_OPTION with the socket path
+ * (wrapped in QMP_PREFIX and QMP_SUFFIX), then ARGS. */
+static HvtQemu *
+hvt_spawn(const char *const *fixed, const char *qmp_option, const char *qmp_prefix,
+          const char *qmp_suffix, const char *const *args, GError **error)
 {
 	g_autoptr(HvtQemu) q = g_new0(HvtQemu, 1);
 	q->console_in = q->console_out = q->qmp_fd = -1;
@@ -204,12 +207,12 @@ hvt_qemu_spawn(const char *const *args, GError **error)
 		return NULL;
 	q->stderr_path = g_build_filename(q->dir, "stderr.log", NULL);
 
-	g_autofree char *qmp = g_strdup_printf("unix:%s/qmp.sock,server=on,wait=off", q->dir);
+	g_autofree char *qmp = g_strconcat(qmp_prefix, q->dir, "/qmp.sock", qmp_suffix, NULL);
 	g_autoptr(GPtrArray) argv = g_ptr_array_new();
-	const char *fixed[] = { "qemu-system-x86_64", "-nodefaults", "-no-user-config",
-		                "-display", "none", "-serial", "stdio", "-qmp", qmp };
-	for (gsize i = 0; i < G_N_ELEMENTS(fixed); i++)
+	for (gsize i = 0; fixed[i]; i++)
 		g_ptr_array_add(argv, (gpointer)fixed[i]);
+	g_ptr_array_add(argv, (gpointer)qmp_option);
+	g_ptr_array_add(argv, qmp);
 	for (gsize i = 0; args[i]; i++)
 		g_ptr_array_add(argv, (gpointer)args[i]);
 	g_ptr_array_add(argv, NULL);
@@ -231,6 +234,27 @@ hvt_qemu_spawn(const char *const *args, GError **error)
 	if (!hvt_qmp_connect(q, error))
 		return NULL;
 	return g_steal_pointer(&q);
+}
+
+HvtQemu *
+hvt_qemu_spawn(const char *const *args, GError **error)
+{
+	const char *fixed[] = { "qemu-system-x86_64", "-nodefaults", "-no-user-config",
+		                "-display", "none", "-serial", "stdio", NULL };
+	return hvt_spawn(fixed, "-qmp", "unix:", ",server=on,wait=off", args, error);
+}
+
+HvtQemu *
+hvt_vmm_spawn(const char *vmm, const char *const *args, GError **error)
+{
+	const char *fixed[] = { vmm, NULL };
+	return hvt_spawn(fixed, "--qmp", "", "", args, error);
+}
+
+GPid
+hvt_qemu_pid(HvtQemu *q)
+{
+	return q->pid;
 }
 
 gboolean
@@ -295,6 +319,12 @@ hvt_qmp_wait_event(HvtQemu *q, const char *name, guint timeout_ms)
 {
 	g_autoptr(json_object) ev = hvt_qmp_wait_key(q, "event", name, hvt_deadline(timeout_ms));
 	return ev != NULL;
+}
+
+json_object *
+hvt_qmp_take_event(HvtQemu *q, const char *name, guint timeout_ms)
+{
+	return hvt_qmp_wait_key(q, "event", name, hvt_deadline(timeout_ms));
 }
 
 gboolean

@@ -13,6 +13,13 @@ typedef struct HvtQemu HvtQemu;
  * console on a pipe and a QMP socket, and completes the QMP handshake. */
 HvtQemu *hvt_qemu_spawn(const char *const *args, GError **error);
 
+/* Starts hv-vmm (the program VMM) with ARGS plus its QMP socket, the serial
+ * console on pipes as for QEMU, and completes the QMP handshake. */
+HvtQemu *hvt_vmm_spawn(const char *vmm, const char *const *args, GError **error);
+
+/* The process ID of the QEMU (or hv-vmm) process. */
+GPid hvt_qemu_pid(HvtQemu *q);
+
 /* Waits until the console has printed NEEDLE since the previous match;
  * FALSE on timeout or exit. */
 gboolean hvt_qemu_wait_console(HvtQemu *q, const char *needle, guint timeout_ms);
@@ -27,6 +34,9 @@ json_object *hvt_qmp_execute(HvtQemu *q, const char *command, const char *args_j
 
 /* Waits for the QMP event NAME (events already received count too). */
 gboolean hvt_qmp_wait_event(HvtQemu *q, const char *name, guint timeout_ms);
+
+/* Like hvt_qmp_wait_event, but returns the whole event object (or NULL). */
+json_object *hvt_qmp_take_event(HvtQemu *q, const char *name, guint timeout_ms);
 
 /* Waits for QEMU to exit; TRUE with its wait status in STATUS_R if it did. */
 gboolean hvt_qemu_wait_exit(HvtQemu *q, guint timeout_ms, int *status_r);

@@ -1,0 +1,63 @@
+/* hvlv-error: libvirt error numbers, origins and wording. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "hvlv-error.h"
+
+G_DEFINE_QUARK(hvlv-error-quark, hvlv_error)
+
+/* The GError code packs the origin above the number. */
+#define HVLV_ERROR_FROM_SHIFT 16
+
+/* libvirt's message for each number, the detail in %s (virerror.c). */
+static const char *
+hvlv_error_format(HvlvErrorNumber number)
+{
+	switch (number) {
+	case HVLV_ERR_INTERNAL_ERROR: return _("internal error: %s");
+	case HVLV_ERR_NO_SUPPORT: return _("this function is not supported by the connection driver: %s");
+	case HVLV_ERR_NO_CONNECT: return _("no connection driver available for %s");
+	case HVLV_ERR_INVALID_ARG: return _("invalid argument: %s");
+	case HVLV_ERR_OPERATION_FAILED: return _("operation failed: %s");
+	case HVLV_ERR_XML_ERROR: return _("XML error: %s");
+	case HVLV_ERR_OPERATION_DENIED: return _("operation forbidden: %s");
+	case HVLV_ERR_NO_DOMAIN: return _("Domain not found: %s");
+	case HVLV_ERR_OPERATION_INVALID: return _("Requested operation is not valid: %s");
+	case HVLV_ERR_OPERATION_UNSUPPORTED: return _("Operation not supported: %s");
+	case HVLV_ERR_SYSTEM_ERROR:
+	case HVLV_ERR_RPC:
+		break;
+	}
+	return "%s";
+}
+
+void
+hvlv_set_error(GError **error, HvlvErrorNumber number, HvlvErrorFrom from, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	g_autofree char *detail = g_strdup_vprintf(fmt, ap);
+	va_end(ap);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	g_set_error(error, HVLV_ERROR, (int)(((guint)from << HVLV_ERROR_FROM_SHIFT) | number),
+	            hvlv_error_format(number), detail);
+#pragma GCC diagnostic pop
+}
+
+HvlvErrorNumber
+hvlv_error_number(const GError *error)
+{
+	if (error->domain != HVLV_ERROR)
+		return HVLV_ERR_INTERNAL_ERROR;
+	return (HvlvErrorNumber)(error->code & ((1 << HVLV_ERROR_FROM_SHIFT) - 1));
+}
+
+HvlvErrorFrom
+hvlv_error_from(const GError *error)
+{
+	if (error->domain != HVLV_ERROR)
+		return HVLV_FROM_DRIVER;
+	return (HvlvErrorFrom)((guint)error->code >> HVLV_ERROR_FROM_SHIFT);
+}
