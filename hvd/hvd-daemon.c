@@ -17,12 +17,14 @@
 
 #include "hvd-daemon.h"
 #include "hvd-listen.h"
+#include "hvlv-domains.h"
 #include "hvlv-program.h"
 
 struct HvdDaemon {
 	HvdSettings *settings;
 	GMainLoop *loop;
 	HvlvServer *server;
+	HvlvDomains *domains;
 	GPtrArray *sockets;     /* HvdSocket */
 	int pidfile_fd;
 	char *pidfile;
@@ -90,6 +92,36 @@ hvd_daemon_open_sockets(HvdDaemon *d, GError **error)
 	return TRUE;
 }
 
+/* The domain registry on the state store; files the store put aside are
+ * named in the log, since nobody else would learn of them. */
+static gboolean
+hvd_daemon_open_domains(HvdDaemon *d, GError **error)
+{
+	g_autoptr(GPtrArray) problems = NULL;
+	d->domains = hvlv_domains_open(d->settings->state_dir, d->settings->run_dir, &problems, error);
+	if (!d->domains)
+		return FALSE;
+	for (guint i = 0; problems && i < problems->len; i++)
+		g_warning("state directory: %s", (const char *)g_ptr_array_index(problems, i));
+	return TRUE;
+}
+
+static gboolean
+hvd_daemon_domains_busy(gpointer data)
+{
+	return hvlv_domains_count_active(data) > 0;
+}
+
+/* libvirtd starts the autostart domains when it starts; so does hvd. */
+static void
+hvd_daemon_autostart(HvdDaemon *d)
+{
+	g_autoptr(GPtrArray) names = hvlv_domains_autostart_names(d->domains);
+	for (guint i = 0; i < names->len; i++)
+		g_warning("autostart: cannot start domain '%s': hv has no engine to run it yet",
+		          (const char *)g_ptr_array_index(names, i));
+}
+
 static void
 hvd_daemon_client_closed(HvlvClient *client, const GError *reason, G_GNUC_UNUSED gpointer data)
 {
@@ -139,10 +171,12 @@ hvd_daemon_new(HvdSettings *settings, GError **error)
 	d->settings = settings;
 	d->pidfile_fd = -1;
 	if (!hvd_daemon_make_dirs(settings, error) || !hvd_daemon_lock_pidfile(d, error) ||
-	    !hvd_daemon_open_sockets(d, error))
+	    !hvd_daemon_open_domains(d, error) || !hvd_daemon_open_sockets(d, error))
 		return NULL;
 	d->loop = g_main_loop_new(NULL, FALSE);
 	d->server = hvlv_server_new(&settings->server, hvlv_remote_program());
+	hvlv_server_set_domains(d->server, d->domains);
+	hvd_daemon_set_busy_func(d, hvd_daemon_domains_busy, d->domains);
 	HvlvServerHooks hooks = { hvd_daemon_client_closed, hvd_daemon_activity, d };
 	hvlv_server_set_hooks(d->server, &hooks);
 	for (guint i = 0; i < d->sockets->len; i++) {
@@ -213,6 +247,7 @@ int
 hvd_daemon_run(HvdDaemon *d)
 {
 	hvd_daemon_install_sources(d);
+	hvd_daemon_autostart(d);
 	HvdSocket *first = g_ptr_array_index(d->sockets, 0);
 	const char *rw = first->path ? first->path : "a socket from systemd";
 	sd_notifyf(0, "READY=1\nSTATUS=Serving %s on %s\nMAINPID=%d",
@@ -230,6 +265,7 @@ hvd_daemon_free(HvdDaemon *d)
 	if (!d)
 		return;
 	hvlv_server_free(d->server);
+	hvlv_domains_free(d->domains); /* after the server: its calls use the registry */
 	for (guint i = 0; d->sockets && i < d->sockets->len; i++) {
 		HvdSocket *sock = g_ptr_array_index(d->sockets, i);
 		if (!sock->activated && sock->path)

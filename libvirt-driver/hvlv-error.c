@@ -3,6 +3,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <hv/error.h>
+
 #include "hvlv-error.h"
 
 G_DEFINE_QUARK(hvlv-error-quark, hvlv_error)
@@ -25,6 +27,10 @@ hvlv_error_format(HvlvErrorNumber number)
 	case HVLV_ERR_NO_DOMAIN: return _("Domain not found: %s");
 	case HVLV_ERR_OPERATION_INVALID: return _("Requested operation is not valid: %s");
 	case HVLV_ERR_OPERATION_UNSUPPORTED: return _("Operation not supported: %s");
+	case HVLV_ERR_CONF_SYNTAX: return _("configuration file syntax error: %s");
+	case HVLV_ERR_CONFIG_UNSUPPORTED: return _("unsupported configuration: %s");
+	case HVLV_ERR_OPERATION_TIMEOUT: return _("Timed out during operation: %s");
+	case HVLV_ERR_NO_DOMAIN_METADATA: return _("metadata not found: %s");
 	case HVLV_ERR_SYSTEM_ERROR:
 	case HVLV_ERR_RPC:
 		break;
@@ -60,4 +66,35 @@ hvlv_error_from(const GError *error)
 	if (error->domain != HVLV_ERROR)
 		return HVLV_FROM_DRIVER;
 	return (HvlvErrorFrom)((guint)error->code >> HVLV_ERROR_FROM_SHIFT);
+}
+
+/* The libvirt number for each HvErrorCode (hv/error.h), in its order. */
+static const HvlvErrorNumber hvlv_libhv_numbers[] = {
+	[HV_ERROR_INTERNAL] = HVLV_ERR_INTERNAL_ERROR,
+	[HV_ERROR_PARSE] = HVLV_ERR_CONF_SYNTAX,
+	[HV_ERROR_INVALID] = HVLV_ERR_CONFIG_UNSUPPORTED,
+	[HV_ERROR_UNSUPPORTED] = HVLV_ERR_CONFIG_UNSUPPORTED,
+	[HV_ERROR_NO_DOMAIN] = HVLV_ERR_NO_DOMAIN,
+	[HV_ERROR_EXISTS] = HVLV_ERR_OPERATION_FAILED,
+	[HV_ERROR_INVALID_STATE] = HVLV_ERR_OPERATION_INVALID,
+	[HV_ERROR_IO] = HVLV_ERR_SYSTEM_ERROR,
+	[HV_ERROR_BUSY] = HVLV_ERR_OPERATION_TIMEOUT,
+	[HV_ERROR_TOO_NEW] = HVLV_ERR_CONFIG_UNSUPPORTED,
+};
+
+void
+hvlv_propagate_libhv_error(GError **dest, GError *src)
+{
+	g_autoptr(GError) err = src;
+	if (err->domain == HVLV_ERROR) {
+		g_propagate_error(dest, g_steal_pointer(&err));
+		return;
+	}
+	HvlvErrorNumber number = HVLV_ERR_INTERNAL_ERROR;
+	if (err->domain == HV_ERROR && err->code >= 0 &&
+	    (gsize)err->code < G_N_ELEMENTS(hvlv_libhv_numbers))
+		number = hvlv_libhv_numbers[err->code];
+	else if (err->domain == G_FILE_ERROR || err->domain == g_quark_try_string("g-io-error-quark"))
+		number = HVLV_ERR_SYSTEM_ERROR;
+	hvlv_set_error(dest, number, HVLV_FROM_DRIVER, "%s", err->message);
 }

@@ -17,6 +17,10 @@ typedef enum {
 	HVLV_ERR_SYSTEM_ERROR = 38,
 	HVLV_ERR_RPC = 39,
 	HVLV_ERR_NO_DOMAIN = 42,
+	HVLV_ERR_CONF_SYNTAX = 33,
+	HVLV_ERR_CONFIG_UNSUPPORTED = 67,
+	HVLV_ERR_OPERATION_TIMEOUT = 68,
+	HVLV_ERR_NO_DOMAIN_METADATA = 80,
 	HVLV_ERR_OPERATION_INVALID = 55,
 	HVLV_ERR_OPERATION_UNSUPPORTED = 84,
 } HvlvErrorNumber;
@@ -47,3 +51,8 @@ HvlvErrorNumber hvlv_error_number(const GError *error);
 
 /* The libvirt origin of ERROR; the driver's own origin for other domains. */
 HvlvErrorFrom hvlv_error_from(const GError *error);
+
+/* Moves SRC (taken) into DEST as a libvirt error: HVLV_ERROR as it is,
+ * libhv's HV_ERROR codes by the mapping hv/error.h gives, file and I/O
+ * errors as VIR_ERR_SYSTEM_ERROR, anything else as an internal error. */
+void hvlv_propagate_libhv_error(GError **dest, GError *src);

@@ -30,6 +30,7 @@ typedef enum {
 
 /* Remote procedure numbers of the callback-style event messages. */
 #define HVLV_PROC_EVENT_CALLBACK_LIFECYCLE 318
+#define HVLV_PROC_EVENT_CALLBACK_METADATA_CHANGE 379
 
 /* A domain as events name it. */
 typedef struct {

@@ -4,6 +4,7 @@
 
 #include <glib.h>
 
+#include "hvlv-domains.h"
 #include "hvlv-keepalive.h"
 #include "hvlv-message.h"
 #include "hvlv-server.h"
@@ -26,6 +27,7 @@ struct HvlvServer {
 	GMutex version_lock;    /* guards the cached hypervisor version */
 	guint64 hypervisor_version;
 	gboolean hypervisor_version_known;
+	HvlvDomains *domains;   /* the driver's domain registry; NULL in protocol tests */
 };
 
 struct HvlvClient {

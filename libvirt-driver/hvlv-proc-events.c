@@ -16,8 +16,9 @@ hvlv_proc_event_register(HvlvCall *call, gpointer args, gpointer ret, GError **e
 		               a->event_id);
 		return FALSE;
 	}
-	/* TODO(domains): with libhv, a DOM naming no defined domain must fail
-	 * with VIR_ERR_NO_DOMAIN like virDomainLookupByUUID. */
+	/* No lookup of DOM: libvirtd registers for any UUID too (its dispatcher
+	 * only builds a domain handle), so a client may wait for a domain that
+	 * is defined later. */
 	const guint8 *uuid = a->dom ? (const guint8 *)a->dom->uuid : NULL;
 	((hvlv_event_register_ret *)ret)->callback_id =
 		hvlv__events_register(hvlv_call_client(call), a->event_id, uuid);

@@ -47,3 +47,70 @@ gboolean hvlv_proc_node_get_security_model(HvlvCall *call, gpointer args, gpoint
 /* hvlv-proc-events.c: event callbacks */
 gboolean hvlv_proc_event_register(HvlvCall *call, gpointer args, gpointer ret, GError **error);
 gboolean hvlv_proc_event_deregister(HvlvCall *call, gpointer args, gpointer ret, GError **error);
+
+/* ---- domains (README.md: the skeleton every domain handler follows) ---- */
+
+typedef struct HvlvDomainObj HvlvDomainObj;
+typedef struct HvlvDomains HvlvDomains;
+
+/* The domain registry the call is served from, or NULL with an error. */
+HvlvDomains *hvlv_call_domains(HvlvCall *call, GError **error);
+/* The object DOM (a call's domain argument) names, or NULL with
+ * VIR_ERR_NO_DOMAIN ("no domain with matching uuid '...' (name)"). */
+HvlvDomainObj *hvlv_call_domain_obj(HvlvCall *call, const hvlv_nonnull_domain *dom,
+                                    GError **error);
+/* Fills a wire domain (the name is copied with malloc, for xdr_free). */
+void hvlv_domain_to_wire(hvlv_nonnull_domain *wire, const char *name, const guint8 *uuid,
+                         gint id);
+
+/* hvlv-proc-domain-lookup.c: lookups, lists, counts */
+gboolean hvlv_proc_domain_lookup_by_name(HvlvCall *call, gpointer args, gpointer ret,
+                                         GError **error);
+gboolean hvlv_proc_domain_lookup_by_uuid(HvlvCall *call, gpointer args, gpointer ret,
+                                         GError **error);
+gboolean hvlv_proc_domain_lookup_by_id(HvlvCall *call, gpointer args, gpointer ret,
+                                       GError **error);
+gboolean hvlv_proc_list_all_domains(HvlvCall *call, gpointer args, gpointer ret, GError **error);
+gboolean hvlv_proc_num_of_domains(HvlvCall *call, gpointer args, gpointer ret, GError **error);
+gboolean hvlv_proc_list_domains(HvlvCall *call, gpointer args, gpointer ret, GError **error);
+gboolean hvlv_proc_num_of_defined_domains(HvlvCall *call, gpointer args, gpointer ret,
+                                          GError **error);
+gboolean hvlv_proc_list_defined_domains(HvlvCall *call, gpointer args, gpointer ret,
+                                        GError **error);
+
+/* hvlv-proc-domain-xml.c: definitions */
+gboolean hvlv_proc_domain_define_xml(HvlvCall *call, gpointer args, gpointer ret, GError **error);
+gboolean hvlv_proc_domain_define_xml_flags(HvlvCall *call, gpointer args, gpointer ret,
+                                           GError **error);
+gboolean hvlv_proc_domain_undefine(HvlvCall *call, gpointer args, gpointer ret, GError **error);
+gboolean hvlv_proc_domain_undefine_flags(HvlvCall *call, gpointer args, gpointer ret,
+                                         GError **error);
+gboolean hvlv_proc_domain_get_xml_desc(HvlvCall *call, gpointer args, gpointer ret,
+                                       GError **error);
+
+/* hvlv-proc-domain-info.c: facts about one domain, autostart */
+gboolean hvlv_proc_domain_get_info(HvlvCall *call, gpointer args, gpointer ret, GError **error);
+gboolean hvlv_proc_domain_get_state(HvlvCall *call, gpointer args, gpointer ret, GError **error);
+gboolean hvlv_proc_domain_get_autostart(HvlvCall *call, gpointer args, gpointer ret,
+                                        GError **error);
+gboolean hvlv_proc_domain_set_autostart(HvlvCall *call, gpointer args, gpointer ret,
+                                        GError **error);
+gboolean hvlv_proc_domain_is_active(HvlvCall *call, gpointer args, gpointer ret, GError **error);
+gboolean hvlv_proc_domain_is_persistent(HvlvCall *call, gpointer args, gpointer ret,
+                                        GError **error);
+gboolean hvlv_proc_domain_is_updated(HvlvCall *call, gpointer args, gpointer ret, GError **error);
+gboolean hvlv_proc_domain_get_os_type(HvlvCall *call, gpointer args, gpointer ret, GError **error);
+gboolean hvlv_proc_domain_get_max_memory(HvlvCall *call, gpointer args, gpointer ret,
+                                         GError **error);
+gboolean hvlv_proc_domain_get_vcpus_flags(HvlvCall *call, gpointer args, gpointer ret,
+                                          GError **error);
+gboolean hvlv_proc_domain_has_managed_save(HvlvCall *call, gpointer args, gpointer ret,
+                                           GError **error);
+gboolean hvlv_proc_domain_snapshot_num(HvlvCall *call, gpointer args, gpointer ret,
+                                       GError **error);
+
+/* hvlv-proc-domain-metadata.c: title, description, <metadata> */
+gboolean hvlv_proc_domain_set_metadata(HvlvCall *call, gpointer args, gpointer ret,
+                                       GError **error);
+gboolean hvlv_proc_domain_get_metadata(HvlvCall *call, gpointer args, gpointer ret,
+                                       GError **error);

@@ -74,6 +74,19 @@ hvlv_server_config(HvlvServer *server)
 	return &server->config;
 }
 
+void
+hvlv_server_set_domains(HvlvServer *server, HvlvDomains *domains)
+{
+	server->domains = domains;
+	hvlv_domains_attach(domains, server);
+}
+
+HvlvDomains *
+hvlv_server_domains(HvlvServer *server)
+{
+	return server->domains;
+}
+
 static void
 hvlv_server_reject(HvlvServer *server, int fd)
 {

@@ -48,6 +48,15 @@ void hvlv_server_update_config(HvlvServer *server, const HvlvServerConfig *confi
  * READONLY clients may only call procedures without HVLV_PROC_WRITE. */
 gboolean hvlv_server_add_listener(HvlvServer *server, int fd, gboolean readonly, GError **error);
 
+typedef struct HvlvDomains HvlvDomains;
+
+/* Serves DOMAINS (not taken; it must outlive the server) to the domain
+ * procedures, and sends its events to this server's clients. */
+void hvlv_server_set_domains(HvlvServer *server, HvlvDomains *domains);
+
+/* The registry the domain procedures use; NULL if none was set. */
+HvlvDomains *hvlv_server_domains(HvlvServer *server);
+
 /* Number of connected clients, and of calls being worked on. */
 guint hvlv_server_n_clients(HvlvServer *server);
 guint hvlv_server_n_calls(HvlvServer *server);

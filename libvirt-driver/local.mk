@@ -23,7 +23,7 @@ libvirt-driver/hvlv_protocol.c: libvirt-driver/hvlv_protocol.x
 CLEANFILES += $(HVLV_GENERATED)
 
 HVLV_CFLAGS = $(AM_CFLAGS) -I$(top_builddir)/libvirt-driver -I$(top_srcdir)/libvirt-driver \
-	$(GLIB_CFLAGS) $(TIRPC_CFLAGS)
+	-I$(top_srcdir)/libhv/include $(GLIB_CFLAGS) $(TIRPC_CFLAGS) $(LIBXML_CFLAGS)
 libvirt_driver_libhvlv_la_SOURCES = \
 	libvirt-driver/hvlv-error.c libvirt-driver/hvlv-error.h \
 	libvirt-driver/hvlv-message.c libvirt-driver/hvlv-message.h \
@@ -36,10 +36,16 @@ libvirt_driver_libhvlv_la_SOURCES = \
 	libvirt-driver/hvlv-stream.c libvirt-driver/hvlv-stream.h \
 	libvirt-driver/hvlv-host.c libvirt-driver/hvlv-host.h \
 	libvirt-driver/hvlv-proc.h libvirt-driver/hvlv-proc-connect.c \
-	libvirt-driver/hvlv-proc-node.c libvirt-driver/hvlv-proc-events.c
+	libvirt-driver/hvlv-proc-node.c libvirt-driver/hvlv-proc-events.c \
+	libvirt-driver/hvlv-domains.c libvirt-driver/hvlv-domains.h \
+	libvirt-driver/hvlv-domains-change.c libvirt-driver/hvlv-domains-private.h \
+	libvirt-driver/hvlv-domxml.h libvirt-driver/hvlv-domxml-interim.c \
+	libvirt-driver/hvlv-metadata.c libvirt-driver/hvlv-metadata.h \
+	libvirt-driver/hvlv-proc-domain-lookup.c libvirt-driver/hvlv-proc-domain-xml.c \
+	libvirt-driver/hvlv-proc-domain-info.c libvirt-driver/hvlv-proc-domain-metadata.c
 libvirt_driver_libhvlv_la_CFLAGS = $(HVLV_CFLAGS)
-libvirt_driver_libhvlv_la_LIBADD = libvirt-driver/libhvlv-xdr.la $(GLIB_LIBS) $(TIRPC_LIBS) \
-	$(LTLIBINTL)
+libvirt_driver_libhvlv_la_LIBADD = libvirt-driver/libhvlv-xdr.la libhv/libhv.la $(GLIB_LIBS) \
+	$(TIRPC_LIBS) $(LIBXML_LIBS) $(LTLIBINTL)
 HVLV_LIBS = libvirt-driver/libhvlv.la
 
 # Everything that includes the generated header waits for it.

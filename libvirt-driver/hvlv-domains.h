@@ -1,0 +1,136 @@
+/* hvlv-domains: the driver's domain registry, what libvirt's drivers call
+ * their domain object list. One object per known domain, each with a lock
+ * of its own, found by name, UUID or (while running) ID. Persistent
+ * definitions live in libhv's state store; the registry keeps them in
+ * memory with what only a running daemon knows: state, ID, live config.
+ *
+ * Where state comes from: nothing runs until an engine does. The engine
+ * reports every change with hvlv_domains_set_state(), which assigns and
+ * drops IDs, forgets stopped transient domains and emits the lifecycle
+ * event; all "is it active" answers come from that one place.
+ *
+ * Locking: the registry's mutex guards its tables, each object's mutex its
+ * fields. The order is registry, then object; never the other way. */
+#pragma once
+
+#include <glib.h>
+
+#include <hv/hv.h>
+
+#include "hvlv-server.h"
+
+typedef struct HvlvDomains HvlvDomains;
+typedef struct HvlvDomainObj HvlvDomainObj;
+
+/* libvirt's virDomainState. */
+typedef enum {
+	HVLV_DOMAIN_NOSTATE = 0,
+	HVLV_DOMAIN_RUNNING = 1,
+	HVLV_DOMAIN_BLOCKED = 2,
+	HVLV_DOMAIN_PAUSED = 3,
+	HVLV_DOMAIN_SHUTDOWN = 4,
+	HVLV_DOMAIN_SHUTOFF = 5,
+	HVLV_DOMAIN_CRASHED = 6,
+	HVLV_DOMAIN_PMSUSPENDED = 7,
+} HvlvDomainState;
+
+/* A snapshot of one domain object, taken under its lock. */
+typedef struct {
+	char *name;
+	guint8 uuid[16];
+	gint id;                  /* -1 unless active */
+	HvlvDomainState state;
+	gint reason;              /* libvirt's reason enum of STATE */
+	gboolean persistent;
+	gboolean autostart;
+	gboolean updated;         /* the persistent config changed while running */
+	HvDomain *def;            /* the persistent config, or the live one if transient */
+	HvDomain *live;           /* the running config; NULL when inactive */
+} HvlvDomainInfo;
+
+void hvlv_domain_info_free(HvlvDomainInfo *info);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(HvlvDomainInfo, hvlv_domain_info_free)
+
+/* Opens libhv's store on STATE_DIR and RUN_DIR and loads every definition.
+ * Files the store had to put aside are described in *PROBLEMS_R (may be
+ * NULL), one message each. */
+HvlvDomains *hvlv_domains_open(const char *state_dir, const char *run_dir,
+                               GPtrArray **problems_r, GError **error);
+
+/* Frees the registry and closes the store; NULL is fine. */
+void hvlv_domains_free(HvlvDomains *domains);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(HvlvDomains, hvlv_domains_free)
+
+/* Sends the registry's events to SERVER's clients from now on. */
+void hvlv_domains_attach(HvlvDomains *domains, HvlvServer *server);
+
+/* Object references; every lookup returns a new one. */
+HvlvDomainObj *hvlv_domain_obj_ref(HvlvDomainObj *obj);
+void hvlv_domain_obj_unref(HvlvDomainObj *obj);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(HvlvDomainObj, hvlv_domain_obj_unref)
+
+/* Lookups; NULL with VIR_ERR_NO_DOMAIN worded as libvirt's drivers do. */
+HvlvDomainObj *hvlv_domains_lookup_by_name(HvlvDomains *domains, const char *name, GError **error);
+HvlvDomainObj *hvlv_domains_lookup_by_uuid(HvlvDomains *domains, const guint8 *uuid, GError **error);
+HvlvDomainObj *hvlv_domains_lookup_by_id(HvlvDomains *domains, gint id, GError **error);
+/* The object a call's domain argument names (by UUID; NAME is for the error). */
+HvlvDomainObj *hvlv_domains_get(HvlvDomains *domains, const guint8 *uuid, const char *name,
+                                GError **error);
+
+/* Snapshots (without configs) of every domain, sorted by name. */
+GPtrArray *hvlv_domains_list(HvlvDomains *domains);
+/* Number of active domains (the daemon's "busy" test). */
+guint hvlv_domains_count_active(HvlvDomains *domains);
+
+/* A snapshot of OBJ; with WITH_CONFIG, copies of its configs too. */
+HvlvDomainInfo *hvlv_domain_obj_info(HvlvDomainObj *obj, gboolean with_config);
+
+/* Defines DEF (taken): new, or replacing the definition with its UUID.
+ * libvirt's rules and wording for clashes of name and UUID; emits DEFINED
+ * (ADDED or UPDATED). The object defined, with a reference. */
+HvlvDomainObj *hvlv_domains_define(HvlvDomains *domains, HvDomain *def, GError **error);
+
+/* Removes OBJ's persistent definition: an inactive domain goes, an active
+ * one becomes transient. Emits UNDEFINED. */
+gboolean hvlv_domains_undefine(HvlvDomains *domains, HvlvDomainObj *obj, GError **error);
+
+/* libvirt's virDomainModificationImpact: which config a call changes. */
+enum {
+	HVLV_AFFECT_CURRENT = 0,
+	HVLV_AFFECT_LIVE = 1 << 0,
+	HVLV_AFFECT_CONFIG = 1 << 1,
+};
+
+/* Changes OBJ's configs in place, for the calls that change one setting
+ * (autostart, metadata): AFFECT (HVLV_AFFECT_*) is resolved as libvirt
+ * does (CURRENT is LIVE when active, else CONFIG; LIVE needs a running
+ * domain, CONFIG a persistent one); EDIT(def, data, error) works on a copy
+ * of each affected config under the object's lock; a changed persistent
+ * config is stored before it is kept. */
+typedef gboolean (*HvlvDomainEditFunc)(HvDomain *def, gpointer data, GError **error);
+gboolean hvlv_domain_obj_edit(HvlvDomainObj *obj, guint affect, HvlvDomainEditFunc edit,
+                              gpointer data, GError **error);
+
+/* The engine's hook: OBJ is now in STATE for REASON. Leaving SHUTOFF gives
+ * it the next ID and LIVE (taken; NULL: a copy of its definition) as the
+ * running config; entering SHUTOFF drops both and forgets a transient
+ * domain. Emits the lifecycle EVENT/DETAIL unless EVENT is negative. */
+void hvlv_domains_set_state(HvlvDomains *domains, HvlvDomainObj *obj, HvlvDomainState state,
+                            gint reason, HvDomain *live, gint event, gint detail);
+
+/* Adds a domain known only while it runs (virDomainCreateXML): DEF is
+ * taken; it starts in STATE. Same clash rules as define. */
+HvlvDomainObj *hvlv_domains_add_transient(HvlvDomains *domains, HvDomain *def,
+                                          HvlvDomainState state, gint reason, GError **error);
+
+/* The names of the domains marked autostart that are not running. */
+GPtrArray *hvlv_domains_autostart_names(HvlvDomains *domains);
+
+/* Sends the metadata-change event (type, namespace URI or NULL) for OBJ. */
+void hvlv_domains_emit_metadata_change(HvlvDomains *domains, HvlvDomainObj *obj, gint type,
+                                       const char *nsuri);
+
+/* Parses a canonical UUID string into 16 bytes; FALSE if it is not one. */
+gboolean hvlv_uuid_parse(const char *str, guint8 *uuid);
+/* The canonical lower-case form of UUID (37 bytes with the NUL). */
+void hvlv_uuid_format(const guint8 *uuid, char *str);
