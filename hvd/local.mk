@@ -51,7 +51,8 @@ $(tests_hvd_libhvdtest_la_OBJECTS): libvirt-driver/hvlv_protocol.h
 HVDTEST_CFLAGS = $(HVD_CFLAGS) -I$(top_srcdir)/tests/hvd $(GIO_CFLAGS)
 HVDTEST_LIBS = tests/hvd/libhvdtest.la $(GIO_LIBS)
 
-HVD_UNIT_TESTS = tests/hvd/test-hvd-units tests/hvd/test-rpc-protocol tests/hvd/test-rpc-events
+HVD_UNIT_TESTS = tests/hvd/test-hvd-units tests/hvd/test-rpc-protocol tests/hvd/test-rpc-events \
+	tests/hvd/test-domains
 check_PROGRAMS += $(HVD_UNIT_TESTS)
 tests_hvd_test_hvd_units_SOURCES = tests/hvd/test-hvd-units.c
 tests_hvd_test_hvd_units_CFLAGS = $(HVDTEST_CFLAGS)
@@ -62,14 +63,19 @@ tests_hvd_test_rpc_protocol_LDADD = $(HVDTEST_LIBS)
 tests_hvd_test_rpc_events_SOURCES = tests/hvd/test-rpc-events.c
 tests_hvd_test_rpc_events_CFLAGS = $(HVDTEST_CFLAGS)
 tests_hvd_test_rpc_events_LDADD = $(HVDTEST_LIBS)
+tests_hvd_test_domains_SOURCES = tests/hvd/test-domains.c
+tests_hvd_test_domains_CFLAGS = $(HVDTEST_CFLAGS)
+tests_hvd_test_domains_LDADD = $(HVDTEST_LIBS)
 $(tests_hvd_test_hvd_units_OBJECTS) $(tests_hvd_test_rpc_protocol_OBJECTS) \
-	$(tests_hvd_test_rpc_events_OBJECTS): libvirt-driver/hvlv_protocol.h
+	$(tests_hvd_test_rpc_events_OBJECTS) $(tests_hvd_test_domains_OBJECTS): \
+	libvirt-driver/hvlv_protocol.h
 TESTS += $(HVD_UNIT_TESTS) tests/hvd/test-units.sh
 if INTEGRATION_TESTS
-TESTS += tests/hvd/test-virsh.sh tests/hvd/test-daemon.sh
+TESTS += tests/hvd/test-virsh.sh tests/hvd/test-daemon.sh tests/hvd/test-domains.sh
 endif
 EXTRA_DIST += tests/hvd/test-units.sh tests/hvd/test-virsh.sh tests/hvd/test-daemon.sh \
-	tests/hvd/hvt-daemon.sh tests/hvd/python-client.py
+	tests/hvd/hvt-daemon.sh tests/hvd/python-client.py tests/hvd/test-domains.sh \
+	tests/hvd/python-domains.py
 
 # Benchmark (by hand): bash tests/bench/bench-hvd-connect.sh BUILDDIR [N]
 EXTRA_DIST += tests/bench/bench-hvd-connect.sh

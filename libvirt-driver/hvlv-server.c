@@ -78,7 +78,8 @@ void
 hvlv_server_set_domains(HvlvServer *server, HvlvDomains *domains)
 {
 	server->domains = domains;
-	hvlv_domains_attach(domains, server);
+	if (domains)
+		hvlv_domains_attach(domains, server);
 }
 
 HvlvDomains *

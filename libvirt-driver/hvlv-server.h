@@ -50,8 +50,8 @@ gboolean hvlv_server_add_listener(HvlvServer *server, int fd, gboolean readonly,
 
 typedef struct HvlvDomains HvlvDomains;
 
-/* Serves DOMAINS (not taken; it must outlive the server) to the domain
- * procedures, and sends its events to this server's clients. */
+/* Serves DOMAINS (not taken; it must outlive the server; NULL: none) to
+ * the domain procedures, and sends its events to this server's clients. */
 void hvlv_server_set_domains(HvlvServer *server, HvlvDomains *domains);
 
 /* The registry the domain procedures use; NULL if none was set. */

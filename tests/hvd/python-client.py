@@ -41,9 +41,9 @@ def basics(uri):
     print("hostname:", conn.getHostname())
     print("info:", conn.getInfo())
     try:
-        conn.listAllDomains()
+        conn.listAllNetworks()
     except libvirt.libvirtError as e:
-        print("listAllDomains error:", e.get_error_code(), e.get_error_message())
+        print("listAllNetworks error:", e.get_error_code(), e.get_error_message())
     conn.close()
 
 

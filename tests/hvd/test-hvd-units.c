@@ -114,7 +114,10 @@ test_procedure_table(void)
 	g_assert_null(hvlv_program_find(p, 20)); /* a libvirt procedure without a row */
 	const HvlvProcedure *define = hvlv_program_find(p, 11);
 	g_assert_true(define->flags & HVLV_PROC_WRITE);
-	g_assert_null(define->handler);
+	g_assert_nonnull(define->handler);
+	const HvlvProcedure *storage = hvlv_program_find(p, 77); /* not implemented yet */
+	g_assert_true(storage->flags & HVLV_PROC_WRITE);
+	g_assert_null(storage->handler);
 	g_assert_true(hvlv_program_find(p, 1)->flags & HVLV_PROC_BEFORE_OPEN);
 }
 

@@ -102,9 +102,9 @@ test_unsupported(void)
 	g_autoptr(HvtRpc) rpc = hvt_test_connect_open(ts);
 	g_autofree char *m1 = NULL, *m2 = NULL, *m3 = NULL, *m4 = NULL;
 	/* in the table, not implemented: the API's name, as libvirt words it */
-	g_assert_cmpint(hvt_rpc_call_error(rpc, 273, NULL, NULL, &m1), ==, 3);
+	g_assert_cmpint(hvt_rpc_call_error(rpc, 281, NULL, NULL, &m1), ==, 3);
 	g_assert_cmpstr(m1, ==, "this function is not supported by the connection driver: "
-	                        "virConnectListAllDomains");
+	                        "virConnectListAllStoragePools");
 	/* a libvirt procedure without a row */
 	g_assert_cmpint(hvt_rpc_call_error(rpc, 250, NULL, NULL, &m2), ==, 3);
 	g_assert_nonnull(strstr(m2, "this function is not supported by the connection driver"));
@@ -131,7 +131,7 @@ test_readonly(void)
 	/* reading still works, and an unimplemented read is NO_SUPPORT */
 	g_autofree char *type = get_string(ro, 3);
 	g_assert_cmpstr(type, ==, "QEMU");
-	g_assert_cmpint(hvt_rpc_call_error(ro, 273, NULL, NULL, &m2), ==, 3);
+	g_assert_cmpint(hvt_rpc_call_error(ro, 281, NULL, NULL, &m2), ==, 3);
 	/* VIR_CONNECT_RO on the read-write socket makes the connection read-only */
 	g_autoptr(HvtRpc) rw = hvt_rpc_connect(hvt_server_rw_path(ts));
 	g_assert_true(hvt_rpc_open(rw, URI, 1, FALSE));

@@ -43,7 +43,7 @@ check "read-only socket: define refused (VIR_ERR_OPERATION_DENIED)" \
 	has "operation forbidden: read only access prevents virDomainDefineXML" err
 virsh -q -r -c "$RO" nodeinfo > "$T/out" 2> "$T/err"
 check "read-only socket: reading works" has "CPU(s)" out
-v list --all
+v net-list --all
 check "unimplemented procedure: 'not supported by the connection driver'" \
 	has "this function is not supported by the connection driver" err
 virsh -q -c "hv+unix:///session?socket=$T/sock/virthvd-sock" version > "$T/out" 2> "$T/err"
@@ -54,7 +54,7 @@ if /usr/bin/python3 -c 'import libvirt' 2>/dev/null; then
 	check "python3-libvirt: type, versions, node info" \
 		bash -c "grep -q '^type: QEMU' $T/out && grep -q '^libversion: 9000000' $T/out && grep -q '^info: \[.x86_64., $((mem / 1024)), $cpus' $T/out"
 	check "python3-libvirt: unimplemented call raises VIR_ERR_NO_SUPPORT (3)" \
-		has "listAllDomains error: 3 this function is not supported" out
+		has "listAllNetworks error: 3 this function is not supported" out
 else
 	skip "python3-libvirt is not installed"; skip "python3-libvirt is not installed"
 fi
