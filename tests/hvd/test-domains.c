@@ -248,6 +248,31 @@ test_state_survives_restart(Fixture *f, G_GNUC_UNUSED gconstpointer data)
 	assert_list(f, 1, "");
 }
 
+/* Bodies that do not decode as the procedure's arguments: an error reply
+ * each, the registry untouched, the client still served. */
+static void
+test_garbage_payloads(Fixture *f, G_GNUC_UNUSED gconstpointer data)
+{
+	define(f, "keep", "");
+	static const gint procs[] = { 11, 350, 14, 29, 231, 264, 265, 273 };
+	hvlv_num_ret huge_length = { 0x7fffffff }; /* a string "of 2 GiB", or a body cut short */
+	for (guint i = 0; i < G_N_ELEMENTS(procs); i++) {
+		guint32 serial = 100 + i;
+		g_assert_true(hvt_rpc_send(f->rpc, HVLV_REMOTE_PROGRAM, 1, procs[i], HVLV_CALL, serial,
+		                           HVLV_STATUS_OK, (xdrproc_t)xdr_hvlv_num_ret, &huge_length));
+		g_autoptr(HvtMsg) reply = hvt_rpc_reply(f->rpc, serial, 5000);
+		g_assert_nonnull(reply);
+		g_assert_cmpint(reply->hdr.status, ==, HVLV_STATUS_ERROR);
+		hvlv_error err = { 0 };
+		g_assert_true(hvt_msg_decode(reply, (xdrproc_t)xdr_hvlv_error, &err));
+		g_assert_cmpint(err.code, ==, 39 /* VIR_ERR_RPC */);
+		g_assert_cmpstr(*err.message, ==, "Unable to decode message payload");
+		xdr_free((xdrproc_t)xdr_hvlv_error, &err);
+	}
+	f->rpc->serial = 200;
+	assert_list(f, 0, "keep");
+}
+
 int
 main(int argc, char **argv)
 {
@@ -258,5 +283,6 @@ main(int argc, char **argv)
 	ADD("/domains/old-lists-and-ids", test_old_lists_and_ids);
 	ADD("/domains/undefine-running", test_undefine_running);
 	ADD("/domains/state-survives-restart", test_state_survives_restart);
+	ADD("/domains/garbage-payloads", test_garbage_payloads);
 	return g_test_run();
 }
