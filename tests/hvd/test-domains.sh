@@ -4,7 +4,7 @@
 # domstate, autostart, desc, metadata, undefine, read-only refusals, the
 # errors libvirt gives, events, and state that survives SIGKILL.
 . "$(dirname "$0")/hvt-daemon.sh"
-N=44
+N=46
 echo "1..$N"
 if ! command -v virsh >/dev/null || ! /usr/bin/python3 -c 'import libvirt' 2>/dev/null; then
 	for i in $(seq $N); do skip "needs virsh (libvirt-clients) and python3-libvirt"; done
@@ -220,6 +220,16 @@ check "after restart: d1's autostart and d2's title kept" bash -c "
 	grep -q '^Autostart: *enable$' $T/out && virsh -q -c '$RW' desc d2 --title | grep -qx Second"
 check "after restart: the unreadable state file is put aside and named in hvd's log" bash -c "
 	grep -q 'state directory: .*0000000000bb.json' $T/hvd.log && ls $T/state | grep -q '0000000000bb.json.broken'"
+# hv-guests (hv-guests.service's script) against this hvd
+guests() { HV_GUESTS_URI=$RW HV_GUESTS_LIST=$T/guests.list HV_GUESTS_SHUTDOWN_TIMEOUT=2 \
+	"$HV_TOP_BUILDDIR/units/hv-guests" "$@" > "$T/out" 2>&1; }
+guests stop
+check "hv-guests stop: nothing runs, so nothing to shut down and an empty list" \
+	bash -c "[ $? = 0 ] && [ -e $T/guests.list ] && [ ! -s $T/guests.list ]"
+echo d1 > "$T/guests.list"
+guests start
+check "hv-guests start: starts each guest of the list (through virsh), then forgets the list" \
+	bash -c "grep -qx 'hv-guests: starting d1' $T/out && [ ! -e $T/guests.list ]"
 check "hvd is still running" kill -0 "$HVD_PID"
 [ $failed = 0 ] || { diag "$T/hvd.log"; diag "$T/events"; diag "$T/api"; }
 exit $failed

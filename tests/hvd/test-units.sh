@@ -12,9 +12,10 @@ fi
 T=$(mktemp -d /tmp/hvt-units-XXXXXX)
 trap 'rm -rf "$T"' EXIT
 sbindir=$(sed -n 's|^ExecStart=\(.*\)/hvd .*|\1|p' "$HV_TOP_BUILDDIR/units/hvd.service")
-bindir=$(sed -n 's|^ExecStart=\(.*\)/hv guests-start|\1|p' "$HV_TOP_BUILDDIR/units/hv-guests.service")
+libexecdir=$(sed -n 's|^ExecStart=\(.*\)/hv-guests start|\1|p' "$HV_TOP_BUILDDIR/units/hv-guests.service")
 for u in $units; do
-	sed -e "s|$sbindir/hvd |$HV_TOP_BUILDDIR/hvd/hvd |" -e "s|$bindir/hv |$HV_TOP_BUILDDIR/hv |" \
+	sed -e "s|$sbindir/hvd |$HV_TOP_BUILDDIR/hvd/hvd |" \
+		-e "s|$libexecdir/hv-guests |$HV_TOP_BUILDDIR/units/hv-guests |" \
 		"$HV_TOP_BUILDDIR/units/$u" > "$T/$u"
 done
 # man pages are checked on their own (they are not installed yet either)
