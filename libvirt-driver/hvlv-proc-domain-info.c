@@ -167,12 +167,8 @@ hvlv_proc_domain_get_vcpus_flags(HvlvCall *call, gpointer args, gpointer ret, GE
 	guint f = a->flags;
 	if (!hvlv_check_flags(f, VCPU_LIVE | VCPU_CONFIG | VCPU_MAXIMUM | VCPU_GUEST, call, error))
 		return FALSE;
-	if ((f & VCPU_LIVE) && (f & VCPU_CONFIG)) {
-		hvlv_set_error(error, HVLV_ERR_INVALID_ARG, HVLV_FROM_DRIVER,
-		               _("Flags '%s' and '%s' are mutually exclusive"), "VIR_DOMAIN_AFFECT_LIVE",
-		               "VIR_DOMAIN_AFFECT_CONFIG");
+	if (!HVLV_CHECK_AFFECT_EXCLUSIVE(f, error))
 		return FALSE;
-	}
 	g_autoptr(HvDomain) def = NULL;
 	g_autoptr(HvlvDomainInfo) info =
 		hvlv_domain_info_for(call, &a->dom, !(f & VCPU_CONFIG), &def, error);

@@ -48,6 +48,18 @@ hvlv_call_domain_obj(HvlvCall *call, const hvlv_nonnull_domain *dom, GError **er
 	return domains ? hvlv_domains_get(domains, (const guint8 *)dom->uuid, dom->name, error) : NULL;
 }
 
+gboolean
+hvlv_check_exclusive_flags(guint flags, guint a, const char *a_name, guint b, const char *b_name,
+                           GError **error)
+{
+	if ((flags & a) && (flags & b)) {
+		hvlv_set_error(error, HVLV_ERR_INVALID_ARG, HVLV_FROM_DRIVER,
+		               _("Flags '%s' and '%s' are mutually exclusive"), a_name, b_name);
+		return FALSE;
+	}
+	return TRUE;
+}
+
 void
 hvlv_domain_to_wire(hvlv_nonnull_domain *wire, const char *name, const guint8 *uuid, gint id)
 {

@@ -38,12 +38,8 @@ hvlv_proc_domain_get_metadata(HvlvCall *call, gpointer args, gpointer ret, GErro
 	const hvlv_domain_get_metadata_args *a = args;
 	if (!hvlv_check_flags(a->flags, HVLV_AFFECT_LIVE | HVLV_AFFECT_CONFIG, call, error))
 		return FALSE;
-	if ((a->flags & HVLV_AFFECT_LIVE) && (a->flags & HVLV_AFFECT_CONFIG)) {
-		hvlv_set_error(error, HVLV_ERR_INVALID_ARG, HVLV_FROM_DRIVER,
-		               _("Flags '%s' and '%s' are mutually exclusive"), "VIR_DOMAIN_AFFECT_LIVE",
-		               "VIR_DOMAIN_AFFECT_CONFIG");
+	if (!HVLV_CHECK_AFFECT_EXCLUSIVE(a->flags, error))
 		return FALSE;
-	}
 	g_autoptr(HvlvDomainObj) obj = hvlv_call_domain_obj(call, &a->dom, error);
 	if (!obj)
 		return FALSE;

@@ -68,19 +68,6 @@ hvlv_proc_domain_define_xml_flags(HvlvCall *call, gpointer args, gpointer ret, G
 	return hvlv_define(call, a->xml, a->flags, ret, error);
 }
 
-/* libvirt's VIR_EXCLUSIVE_FLAGS_RET. */
-static gboolean
-hvlv_exclusive_flags(guint flags, guint a, const char *a_name, guint b, const char *b_name,
-                     GError **error)
-{
-	if ((flags & a) && (flags & b)) {
-		hvlv_set_error(error, HVLV_ERR_INVALID_ARG, HVLV_FROM_DRIVER,
-		               _("Flags '%s' and '%s' are mutually exclusive"), a_name, b_name);
-		return FALSE;
-	}
-	return TRUE;
-}
-
 /* The NVRAM rules of libvirt's QEMU driver: an existing NVRAM file goes
  * with UNDEFINE_NVRAM, stays with KEEP_NVRAM, and blocks undefine else. */
 static gboolean
@@ -109,9 +96,9 @@ static gboolean
 hvlv_undefine(HvlvCall *call, const hvlv_nonnull_domain *dom, guint flags, GError **error)
 {
 	if (!hvlv_check_flags(flags, UNDEFINE_ALL, call, error) ||
-	    !hvlv_exclusive_flags(flags, UNDEFINE_NVRAM, "VIR_DOMAIN_UNDEFINE_NVRAM",
+	    !hvlv_check_exclusive_flags(flags, UNDEFINE_NVRAM, "VIR_DOMAIN_UNDEFINE_NVRAM",
 	                          UNDEFINE_KEEP_NVRAM, "VIR_DOMAIN_UNDEFINE_KEEP_NVRAM", error) ||
-	    !hvlv_exclusive_flags(flags, UNDEFINE_TPM, "VIR_DOMAIN_UNDEFINE_TPM", UNDEFINE_KEEP_TPM,
+	    !hvlv_check_exclusive_flags(flags, UNDEFINE_TPM, "VIR_DOMAIN_UNDEFINE_TPM", UNDEFINE_KEEP_TPM,
 	                          "VIR_DOMAIN_UNDEFINE_KEEP_TPM", error))
 		return FALSE;
 	g_autoptr(HvlvDomainObj) obj = hvlv_call_domain_obj(call, dom, error);

@@ -59,6 +59,13 @@ HvlvDomains *hvlv_call_domains(HvlvCall *call, GError **error);
  * VIR_ERR_NO_DOMAIN ("no domain with matching uuid '...' (name)"). */
 HvlvDomainObj *hvlv_call_domain_obj(HvlvCall *call, const hvlv_nonnull_domain *dom,
                                     GError **error);
+/* libvirt's VIR_EXCLUSIVE_FLAGS_RET: FALSE with VIR_ERR_INVALID_ARG when
+ * FLAGS has both A and B (named A_NAME, B_NAME in the message). */
+gboolean hvlv_check_exclusive_flags(guint flags, guint a, const char *a_name, guint b,
+                                    const char *b_name, GError **error);
+#define HVLV_CHECK_AFFECT_EXCLUSIVE(flags, error) \
+	hvlv_check_exclusive_flags(flags, 1, "VIR_DOMAIN_AFFECT_LIVE", 2, "VIR_DOMAIN_AFFECT_CONFIG", \
+	                           error)
 /* Fills a wire domain (the name is copied with malloc, for xdr_free). */
 void hvlv_domain_to_wire(hvlv_nonnull_domain *wire, const char *name, const guint8 *uuid,
                          gint id);
