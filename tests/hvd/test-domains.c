@@ -52,7 +52,8 @@ static void
 define(Fixture *f, const char *name, const char *extra)
 {
 	g_autofree char *xml = g_strdup_printf(
-		"<domain type='qemu'><name>%s</name><memory>131072</memory>%s</domain>", name, extra);
+		"<domain type='qemu'><name>%s</name><memory>131072</memory>"
+		"<os><type arch='x86_64'>hvm</type></os>%s</domain>", name, extra);
 	hvlv_domain_define_xml_args args = { xml };
 	hvlv_domain_ret ret = { 0 };
 	g_assert_true(hvt_rpc_call_ok(f->rpc, 11, (xdrproc_t)xdr_hvlv_domain_define_xml_args, &args,

@@ -51,8 +51,9 @@ cat > "$T/d1.xml" <<'EOF'
   </devices>
 </domain>
 EOF
-echo "<domain type='kvm'><name>d2</name><memory unit='KiB'>65536</memory></domain>" > "$T/d2.xml"
-echo "<domain type='qemu'><name>d3</name><memory unit='GiB'>1</memory><vcpu>4</vcpu></domain>" > "$T/d3.xml"
+OS="<os><type arch='x86_64'>hvm</type></os>"
+echo "<domain type='kvm'><name>d2</name><memory unit='KiB'>65536</memory>$OS</domain>" > "$T/d2.xml"
+echo "<domain type='qemu'><name>d3</name><memory unit='GiB'>1</memory><vcpu>4</vcpu>$OS</domain>" > "$T/d3.xml"
 
 virsh -q -c "$RW" event --all --loop > "$T/events" 2>&1 &
 event_pid=$!
@@ -158,9 +159,11 @@ sed 's/0e01</0e99</' "$T/d1.xml" > "$T/dup.xml"
 v define "$T/dup.xml"
 check "duplicate name, other UUID: libvirt's error" \
 	has "operation failed: domain 'd1' already exists with uuid 6b0a5b0e-1c6e-4b55-9d0e-0a0b0c0d0e01" err
-echo "<domain type='kvm'><name>v1</name><memory>65536</memory><nonsense/></domain>" > "$T/bad.xml"
+echo "<domain type='kvm'><name>v1</name><memory>65536</memory>$OS<nonsense/></domain>" > "$T/bad.xml"
 v define --validate "$T/bad.xml"
-check "define --validate: a document libvirt's schema refuses is refused" has "XML error" err
+check "define --validate: a document libvirt's schema refuses is refused, nothing defined" \
+	bash -c "grep -q 'Failed to define domain' $T/err && grep -qi 'valid' $T/err &&
+		! virsh -q -c '$RW' list --all --name | grep -qx v1"
 virsh -q -c "$RW" dumpxml d3 > "$T/d3-full.xml"
 vm define --validate "$T/d3-full.xml"
 check "define --validate: hv's own dumpxml validates and redefines d3" has "Domain 'd3' defined" out
@@ -187,7 +190,7 @@ check "python: libvirt's error codes and words" bash -c "
 	grep -q '^bad xml: 27 XML error: ' $T/api && grep -q '^not a domain: 27 XML error: ' $T/api &&
 	grep -qx 'bad flags: 8 invalid argument: unsupported flags (0x100000) in function virDomainUndefineFlags' $T/api &&
 	grep -qx \"nvram flags: 8 invalid argument: Flags 'VIR_DOMAIN_UNDEFINE_NVRAM' and 'VIR_DOMAIN_UNDEFINE_KEEP_NVRAM' are mutually exclusive\" $T/api"
-py events "$RW" "<domain type='kvm'><name>ev</name><memory>65536</memory></domain>" > "$T/pyev" 2>&1
+py events "$RW" "<domain type='kvm'><name>ev</name><memory>65536</memory>$OS</domain>" > "$T/pyev" 2>&1
 check "python: lifecycle callbacks for define (0/0) and undefine (1/0)" bash -c "
 	grep -qx 'event: ev 0 0' $T/pyev && grep -qx 'event: ev 1 0' $T/pyev"
 
