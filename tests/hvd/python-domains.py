@@ -4,6 +4,9 @@
 #   python-domains.py api URI        - lookups, lists, info, errors (needs d1, d2)
 #   python-domains.py events URI XML - lifecycle events of a define/undefine
 #   python-domains.py dumpxml FILE   - the fields of a domain XML document
+#   python-domains.py robust URI SOCKET - raw bad messages, then 200 clients at once
+import socket
+import struct
 import sys
 import threading
 import time
@@ -109,6 +112,62 @@ def dumpxml(path):
         print("metadata child:", child.tag, child.get("n"))
 
 
+def raw(path, data, read=True, until=None):
+    """Sends DATA; what comes back until EOF, UNTIL is seen, or 5 s pass."""
+    s = socket.socket(socket.AF_UNIX)
+    s.connect(path)
+    s.sendall(data)
+    got = b""
+    s.settimeout(5)
+    while read:
+        try:
+            chunk = s.recv(65536)
+        except socket.timeout:
+            break
+        got += chunk
+        if not chunk or (until and until in got):
+            break
+    s.close()
+    return got
+
+
+def header(prog, vers, proc, serial=1, body=b""):
+    msg = struct.pack(">IIiIII", prog, vers, proc, 0, serial, 0) + body
+    return struct.pack(">I", len(msg) + 4) + msg
+
+
+def robust(uri, path):
+    prog = 0x20008086
+    raw(path, header(prog, 1, 66)[:10], read=False)                  # truncated header
+    print("4 GiB length closes:", raw(path, b"\xff\xff\xff\xff") == b"")
+    print("wrong program closes:", raw(path, header(0x12345678, 1, 66)) == b"")
+    print("wrong version closes:", raw(path, header(prog, 2, 66)) == b"")
+    # after the handshake, a DEFINE_XML whose string claims 2 GiB, then an
+    # unknown procedure: an error reply each, the connection stays
+    opening = header(prog, 1, 66) + header(prog, 1, 1, 2, struct.pack(">II", 1, 12) + b"hv:///system")
+    reply = raw(path, opening + header(prog, 1, 11, 3, struct.pack(">I", 0x7fffffff)) +
+                header(prog, 1, 4444, 4), until=b"unknown procedure: 4444")
+    print("garbage define answered:", b"Unable to decode message payload" in reply)
+    print("unknown procedure answered:", b"unknown procedure: 4444" in reply)
+    results = []
+
+    def client():
+        try:
+            c = libvirt.open(uri)
+            results.append(len(c.listAllDomains()))
+            time.sleep(0.5)  # all of them connected at once
+            c.close()
+        except libvirt.libvirtError as e:
+            results.append("error %s" % e.get_error_message())
+    threads = [threading.Thread(target=client) for _ in range(200)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    print("clients served:", sum(1 for r in results if isinstance(r, int)), "of", len(threads))
+
+
 libvirt.registerErrorHandler(lambda ctx, e: None, None)
 {"api": lambda: api(sys.argv[2]), "events": lambda: events(sys.argv[2], sys.argv[3]),
+ "robust": lambda: robust(sys.argv[2], sys.argv[3]),
  "dumpxml": lambda: dumpxml(sys.argv[2])}[sys.argv[1]]()

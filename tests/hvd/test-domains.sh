@@ -4,7 +4,7 @@
 # domstate, autostart, desc, metadata, undefine, read-only refusals, the
 # errors libvirt gives, events, and state that survives SIGKILL.
 . "$(dirname "$0")/hvt-daemon.sh"
-N=46
+N=49
 echo "1..$N"
 if ! command -v virsh >/dev/null || ! /usr/bin/python3 -c 'import libvirt' 2>/dev/null; then
 	for i in $(seq $N); do skip "needs virsh (libvirt-clients) and python3-libvirt"; done
@@ -223,6 +223,15 @@ check "after restart: d1's autostart and d2's title kept" bash -c "
 	grep -q '^Autostart: *enable$' $T/out && virsh -q -c '$RW' desc d2 --title | grep -qx Second"
 check "after restart: the unreadable state file is put aside and named in hvd's log" bash -c "
 	grep -q 'state directory: .*0000000000bb.json' $T/hvd.log && ls $T/state | grep -q '0000000000bb.json.broken'"
+py robust "$RW" "$T/sock/virthvd-sock" > "$T/robust" 2>&1
+check "real hvd: truncated header, 4 GiB length, wrong program and version drop only that client" \
+	bash -c "grep -qx '4 GiB length closes: True' $T/robust && grep -qx 'wrong program closes: True' $T/robust &&
+		grep -qx 'wrong version closes: True' $T/robust"
+check "real hvd: garbage XDR and an unknown procedure get error replies" \
+	bash -c "grep -qx 'garbage define answered: True' $T/robust && grep -qx 'unknown procedure answered: True' $T/robust"
+check "real hvd: 200 python3-libvirt clients at once, each lists the domains" \
+	grep -qx "clients served: 200 of 200" "$T/robust"
+
 # hv-guests (hv-guests.service's script) against this hvd
 guests() { HV_GUESTS_URI=$RW HV_GUESTS_LIST=$T/guests.list HV_GUESTS_SHUTDOWN_TIMEOUT=2 \
 	"$HV_TOP_BUILDDIR/units/hv-guests" "$@" > "$T/out" 2>&1; }
