@@ -309,5 +309,5 @@ hvlv_domains_set_state(HvlvDomains *domains, HvlvDomainObj *obj, HvlvDomainState
 	g_mutex_unlock(&obj->lock);
 	g_mutex_unlock(&domains->lock);
 	if (!gone)
-		hvlv_domains_emit(domains, obj->name, obj->uuid, id, event, detail);
+		hvlv_domains_emit(domains, keep->name, keep->uuid, id, event, detail);
 }
