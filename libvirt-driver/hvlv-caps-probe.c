@@ -8,6 +8,7 @@
 
 #include "hvlv-caps.h"
 #include "hvlv-error.h"
+#include "hvlv-host.h"
 
 gboolean
 hvlv_caps_kvm_usable(void)
@@ -20,6 +21,13 @@ hvlv_caps_kvm_usable(void)
 	/* a software KVM (kvm_pvm) cannot boot Linux guests */
 	return g_file_test("/sys/module/kvm_intel", G_FILE_TEST_IS_DIR) ||
 	       g_file_test("/sys/module/kvm_amd", G_FILE_TEST_IS_DIR);
+}
+
+gint
+hvlv_caps_pvh_max_vcpus(void)
+{
+	gint max = hvlv_host_max_vcpus("kvm", NULL);
+	return max > 0 ? max : 288;
 }
 
 const char *

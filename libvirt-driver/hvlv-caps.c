@@ -124,7 +124,7 @@ format_machines(HvlvXmlOut *out, const GPtrArray *machines, gboolean with_pvh)
 	if (!with_pvh)
 		return;
 	hvlv_xout_push(out, "machine");
-	hvlv_xout_attr_int(out, "maxCpus", HV_INT(hvlv_host_max_vcpus("kvm", NULL)));
+	hvlv_xout_attr_int(out, "maxCpus", HV_INT(hvlv_caps_pvh_max_vcpus()));
 	hvlv_xout_text(out, "pvh");
 	hvlv_xout_pop(out);
 }

@@ -32,6 +32,9 @@ const GPtrArray *hvlv_caps_machines(GError **error);
 /* Parses `qemu-system-x86_64 -machine help` output into HvlvMachine entries. */
 GPtrArray *hvlv_caps_parse_machines(const char *help);
 
+/* The most vCPUs a pvh guest may have (KVM's limit, 288 when unknown). */
+gint hvlv_caps_pvh_max_vcpus(void);
+
 /* The path of hv-vmm: $HV_VMM, else HV_LIBEXEC_DIR/hv-vmm. */
 const char *hvlv_caps_vmm_path(void);
 

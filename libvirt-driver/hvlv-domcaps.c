@@ -88,12 +88,16 @@ format_cpu(HvlvXmlOut *out, const HvlvDomcapsQuery *q)
 	hvlv_xout_pop(out);
 	format_supported(out, "mode", !q->pvh);
 	hvlv_xout_attr(out, "name", "custom");
-	static const char *const models[] = { "qemu64", "qemu32", "kvm64", "Nehalem", "Haswell",
-		                              "Skylake-Client", "EPYC", NULL };
-	for (guint i = 0; !q->pvh && models[i]; i++) {
+	static const char *const models[][2] = {
+		{ "qemu64", "unknown" }, { "qemu32", "unknown" }, { "kvm64", "unknown" },
+		{ "Nehalem", "Intel" }, { "Haswell", "Intel" }, { "Skylake-Client", "Intel" },
+		{ "EPYC", "AMD" },
+	};
+	for (gsize i = 0; !q->pvh && i < G_N_ELEMENTS(models); i++) {
 		hvlv_xout_push(out, "model");
 		hvlv_xout_attr(out, "usable", "unknown");
-		hvlv_xout_text(out, models[i]);
+		hvlv_xout_attr(out, "vendor", models[i][1]);
+		hvlv_xout_text(out, models[i][0]);
 		hvlv_xout_pop(out);
 	}
 	hvlv_xout_pop(out);
@@ -179,7 +183,7 @@ resolve_machine(const char *machine, HvlvDomcapsQuery *q, GError **error)
 	if (machine && strcmp(machine, "pvh") == 0) {
 		q->pvh = TRUE;
 		q->machine = "pvh";
-		q->max_cpus = hvlv_host_max_vcpus("kvm", NULL);
+		q->max_cpus = hvlv_caps_pvh_max_vcpus();
 		return TRUE;
 	}
 	const GPtrArray *machines = hvlv_caps_machines(error);

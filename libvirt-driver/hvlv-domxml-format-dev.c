@@ -88,14 +88,17 @@ format_nic(HvlvXmlOut *out, const HvNic *n)
 	hvlv_xout_pop(out);
 }
 
+/* <source><address .../></source>; an interface's address names its type. */
 static void
-format_pci_address(HvlvXmlOut *out, const char *bdf)
+format_pci_address(HvlvXmlOut *out, const char *bdf, gboolean typed)
 {
 	guint dom = 0, bus = 0, slot = 0, fn = 0;
 	if (sscanf(bdf, "%x:%x:%x.%x", &dom, &bus, &slot, &fn) != 4)
 		return;
 	hvlv_xout_push(out, "source");
 	hvlv_xout_push(out, "address");
+	if (typed)
+		hvlv_xout_attr(out, "type", "pci");
 	g_autofree char *d = g_strdup_printf("0x%04x", dom), *b = g_strdup_printf("0x%02x", bus),
 	                *s = g_strdup_printf("0x%02x", slot), *f = g_strdup_printf("0x%x", fn);
 	hvlv_xout_attr(out, "domain", d);
@@ -120,7 +123,7 @@ format_pci(HvlvXmlOut *out, const HvPciDev *p)
 		hvlv_xout_attr(out, "type", "pci");
 		hvlv_xout_attr_bool(out, "managed", p->seize, FALSE);
 	}
-	format_pci_address(out, p->bdf);
+	format_pci_address(out, p->bdf, p->vf_mac != NULL);
 	if (p->vf_vlan.set) {
 		hvlv_xout_push(out, "vlan");
 		hvlv_xout_push(out, "tag");

@@ -270,6 +270,8 @@ parse_panic(HvlvXmlIn *in, xmlNode *node, HvDomain *d, GError **error)
 	g_autoptr(HvPanic) p = hv_panic_new();
 	if (!ENUM_ATTR(node, "model", HV_ENUM_PANIC_MODEL, NULL, p->model))
 		return FALSE;
+	if (p->model == HV_PANIC_MODEL_PVPANIC) /* libvirt 9.0 has no such model */
+		return hvlv_domxml_unsupported(node, "model", "pvpanic", error);
 	g_ptr_array_add(d->panics, g_steal_pointer(&p));
 	return TRUE;
 }

@@ -39,6 +39,23 @@ hvlv_native_error(const GError *local, GError **error)
 	hvlv_set_error(error, number, HVLV_FROM_DRIVER, "%s", local->message);
 }
 
+/* What XML always states and Xen's xl leaves implied: the accelerator and
+ * arch (libvirt's domain and os type), hv's default machine, a disk's
+ * file source. */
+static void
+hvlv_native_drop_implied(HvDomain *d)
+{
+	d->accel = HV_ACCEL_UNSET;
+	g_clear_pointer(&d->arch, g_free);
+	if (g_strcmp0(d->machine, "q35") == 0)
+		g_clear_pointer(&d->machine, g_free);
+	for (guint i = 0; i < d->disks->len; i++) {
+		HvDisk *k = d->disks->pdata[i];
+		if (k->source_type == HV_DISK_SOURCE_FILE)
+			k->source_type = HV_DISK_SOURCE_UNSET;
+	}
+}
+
 char *
 hvlv_native_from_xml(const char *format, const char *xml, GError **error)
 {
@@ -48,6 +65,8 @@ hvlv_native_from_xml(const char *format, const char *xml, GError **error)
 	g_autoptr(HvDomain) d = hvlv_domxml_parse(xml, 0, error);
 	if (!d)
 		return NULL;
+	if (dialect == HV_XLCFG_XEN)
+		hvlv_native_drop_implied(d);
 	g_autoptr(GError) local = NULL;
 	char *text = hv_xlcfg_format(d, dialect, &local);
 	if (!text)

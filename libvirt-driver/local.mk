@@ -70,3 +70,14 @@ $(libvirt_driver_libhvlv_la_OBJECTS) $(libvirt_driver_libhvlv_xdr_la_OBJECTS): \
 	libvirt-driver/hvlv_protocol.h
 
 EXTRA_DIST += libvirt-driver/README.md libvirt-driver/hvlv_protocol.x
+
+# Domain XML, capabilities and native formats (tests/domxml/).
+check_PROGRAMS += tests/domxml/test-domxml tests/domxml/test-caps
+tests_domxml_test_domxml_SOURCES = tests/domxml/test-domxml.c
+tests_domxml_test_domxml_CFLAGS = $(HVLV_DOMXML_CFLAGS)
+tests_domxml_test_domxml_LDADD = libvirt-driver/libhvlv-domxml.la $(GLIB_LIBS)
+tests_domxml_test_caps_SOURCES = tests/domxml/test-caps.c
+tests_domxml_test_caps_CFLAGS = $(HVLV_DOMXML_CFLAGS)
+tests_domxml_test_caps_LDADD = libvirt-driver/libhvlv-domxml.la $(GLIB_LIBS)
+TESTS += tests/domxml/test-domxml tests/domxml/test-caps
+EXTRA_DIST += tests/domxml/data tests/domxml/invalid
