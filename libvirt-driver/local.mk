@@ -81,3 +81,7 @@ tests_domxml_test_caps_CFLAGS = $(HVLV_DOMXML_CFLAGS)
 tests_domxml_test_caps_LDADD = libvirt-driver/libhvlv-domxml.la $(GLIB_LIBS)
 TESTS += tests/domxml/test-domxml tests/domxml/test-caps
 EXTRA_DIST += tests/domxml/data tests/domxml/invalid
+if INTEGRATION_TESTS
+TESTS += tests/domxml/test-virsh-xml.sh
+endif
+EXTRA_DIST += tests/domxml/test-virsh-xml.sh
