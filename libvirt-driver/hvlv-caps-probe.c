@@ -86,7 +86,9 @@ hvlv_caps_parse_machines(const char *help)
 		if (g_str_has_prefix(lines[i], "Supported machines"))
 			continue;
 		HvlvMachine *m = hvlv_caps_parse_machine_line(lines[i]);
-		if (m)
+		if (m && m->is_default)
+			g_ptr_array_insert(list, 0, m); /* clients take the first as the default */
+		else if (m)
 			g_ptr_array_add(list, m);
 	}
 	return list;

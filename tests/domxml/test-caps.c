@@ -55,7 +55,7 @@ test_machines_parse(void)
 	                   "none                 empty machine\n";
 	g_autoptr(GPtrArray) m = hvlv_caps_parse_machines(help);
 	g_assert_cmpuint(m->len, ==, 4);
-	HvlvMachine *pc = m->pdata[1], *def = m->pdata[2], *q35 = m->pdata[3];
+	HvlvMachine *def = m->pdata[0], *pc = m->pdata[2], *q35 = m->pdata[3];
 	g_assert_cmpstr(pc->canonical, ==, "pc-i440fx-7.2");
 	g_assert_true(def->is_default);
 	g_assert_cmpstr(q35->canonical, ==, "pc-q35-7.2");

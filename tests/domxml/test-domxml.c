@@ -58,6 +58,8 @@ format_or_fail(const char *xml)
 	g_autoptr(GError) error = NULL;
 	g_autoptr(HvDomain) d = hvlv_domxml_parse(xml, 0, &error);
 	g_assert_no_error(error);
+	if (!d)
+		return NULL;
 	char *out = hvlv_domxml_format(d, HVLV_DOMAIN_XML_SECURE, &error);
 	g_assert_no_error(error);
 	return out;
