@@ -82,14 +82,27 @@ hvlv_caps_parse_machines(const char *help)
 {
 	GPtrArray *list = g_ptr_array_new_with_free_func(hvlv_machine_free);
 	g_auto(GStrv) lines = g_strsplit(help, "\n", -1);
+	HvlvMachine *q35 = NULL;
 	for (guint i = 0; lines[i]; i++) {
 		if (g_str_has_prefix(lines[i], "Supported machines"))
 			continue;
 		HvlvMachine *m = hvlv_caps_parse_machine_line(lines[i]);
+		if (m && strcmp(m->name, "q35") == 0)
+			q35 = m;
 		if (m && m->is_default)
-			g_ptr_array_insert(list, 0, m); /* clients take the first as the default */
+			g_ptr_array_insert(list, 0, m);
 		else if (m)
 			g_ptr_array_add(list, m);
+	}
+	/* hv's hvm guests are q35 machines: that is hv's default, listed first
+	 * because clients (virt-install) take the first machine as the default */
+	guint at;
+	if (q35 && g_ptr_array_find(list, q35, &at)) {
+		for (guint i = 0; i < list->len; i++)
+			((HvlvMachine *)list->pdata[i])->is_default = FALSE;
+		q35->is_default = TRUE;
+		g_ptr_array_steal_index(list, at);
+		g_ptr_array_insert(list, 0, q35);
 	}
 	return list;
 }

@@ -358,6 +358,36 @@ parse_single_devices(HvlvXmlIn *in, xmlNode *devices, HvDomain *d, GError **erro
 
 typedef gboolean (*HvlvDeviceParser)(HvlvXmlIn *in, xmlNode *node, HvDomain *d, GError **error);
 
+/* Gives each controller without an index the lowest one its type has free,
+ * as libvirt does, and refuses two of one type with the same index. */
+static gboolean
+assign_controller_indexes(HvDomain *d, GError **error)
+{
+	for (guint i = 0; i < d->controllers->len; i++) {
+		HvController *c = d->controllers->pdata[i];
+		for (gint64 next = 0; !c->index.set; next++) {
+			gboolean taken = FALSE;
+			for (guint j = 0; j < d->controllers->len && !taken; j++) {
+				HvController *o = d->controllers->pdata[j];
+				taken = o->type == c->type && o->index.set && o->index.value == next;
+			}
+			if (!taken)
+				c->index = HV_INT(next);
+		}
+		for (guint j = 0; j < i; j++) {
+			HvController *o = d->controllers->pdata[j];
+			if (o->type == c->type && o->index.value == c->index.value) {
+				hvlv_set_error(error, HVLV_ERR_XML_ERROR, HVLV_FROM_DRIVER,
+				               _("Multiple '%s' controllers with index '%d'"),
+				               hv_enum_to_string(HV_ENUM_CONTROLLER_TYPE, c->type),
+				               (int)c->index.value);
+				return FALSE;
+			}
+		}
+	}
+	return TRUE;
+}
+
 /* The devices a domain may have several of, each with its parser. */
 static const struct {
 	const char *name;
@@ -381,7 +411,7 @@ hvlv_domxml_parse_devices(HvlvXmlIn *in, xmlNode *root, HvDomain *d, GError **er
 			if (!hvlv_device_parsers[i].parse(in, nodes->pdata[j], d, error))
 				return FALSE;
 	}
-	return parse_single_devices(in, devices, d, error) &&
+	return assign_controller_indexes(d, error) && parse_single_devices(in, devices, d, error) &&
 	       hvlv_domxml_parse_chardevs(in, devices, d, error) &&
 	       hvlv_domxml_parse_display(in, devices, d, error);
 }

@@ -55,10 +55,14 @@ test_machines_parse(void)
 	                   "none                 empty machine\n";
 	g_autoptr(GPtrArray) m = hvlv_caps_parse_machines(help);
 	g_assert_cmpuint(m->len, ==, 4);
-	HvlvMachine *def = m->pdata[0], *pc = m->pdata[2], *q35 = m->pdata[3];
-	g_assert_cmpstr(pc->canonical, ==, "pc-i440fx-7.2");
-	g_assert_true(def->is_default);
+	/* q35 (hv's default) first, then QEMU's own default, then the rest */
+	HvlvMachine *q35 = m->pdata[0], *i440fx = m->pdata[1], *pc = m->pdata[3];
+	g_assert_cmpstr(q35->name, ==, "q35");
 	g_assert_cmpstr(q35->canonical, ==, "pc-q35-7.2");
+	g_assert_true(q35->is_default);
+	g_assert_cmpstr(i440fx->name, ==, "pc-i440fx-7.2");
+	g_assert_false(i440fx->is_default);
+	g_assert_cmpstr(pc->canonical, ==, "pc-i440fx-7.2");
 }
 
 static void

@@ -28,7 +28,7 @@ v sysinfo
 check "virsh sysinfo: SMBIOS XML" has "<sysinfo type='smbios'>" out
 v maxvcpus
 # virsh asks domcapabilities first: the default machine's limit (QEMU's pc: 255)
-check "virsh maxvcpus (domcapabilities of the default machine)" has "^255$" out
+check "virsh maxvcpus (domcapabilities of the default machine, q35: 288)" has "^288$" out
 v nodecpumap
 check "virsh nodecpumap" has "CPUs online: *$cpus" out
 v nodememstats
