@@ -68,3 +68,11 @@ tests_fuzz_fuzz_vmm_virtqueue_CFLAGS = $(VMM_CFLAGS)
 tests_fuzz_fuzz_vmm_virtqueue_LDADD = $(FUZZ_DRIVER) $(VMM_LIBS)
 tests_fuzz_fuzz_vmm_virtqueue_LDFLAGS = $(FUZZ_LDFLAGS)
 EXTRA_DIST += tests/fuzz/corpus/fuzz-vmm-qmp tests/fuzz/corpus/fuzz-vmm-virtqueue
+
+# libvirt-driver: the domain XML parser (seeds: tests/domxml's inputs).
+HV_FUZZERS += tests/fuzz/fuzz-domxml
+tests_fuzz_fuzz_domxml_SOURCES = tests/fuzz/fuzz-domxml.c
+tests_fuzz_fuzz_domxml_CFLAGS = $(HVLV_DOMXML_CFLAGS)
+tests_fuzz_fuzz_domxml_LDADD = $(FUZZ_DRIVER) libvirt-driver/libhvlv-domxml.la $(GLIB_LIBS)
+tests_fuzz_fuzz_domxml_LDFLAGS = $(FUZZ_LDFLAGS)
+EXTRA_DIST += tests/fuzz/corpus/fuzz-domxml

@@ -183,11 +183,13 @@ check "python: autostart and metadata element round trip" bash -c "
 	grep -qx 'metadata element: {http://hv.example.org/app/}item 1 v' $T/api &&
 	grep -qx 'metadata removed: 80 metadata not found: Requested metadata element is not present' $T/api &&
 	grep -qx 'metadata live: 55 Requested operation is not valid: domain is not running' $T/api"
+# not well-formed: VIR_ERR_XML_DETAIL (35) as libvirt; a wrong document: VIR_ERR_XML_ERROR (27)
 check "python: libvirt's error codes and words" bash -c "
 	grep -qx \"no name: 42 Domain not found: no domain with matching name 'nosuch'\" $T/api &&
 	grep -qx \"no uuid: 42 Domain not found: no domain with matching uuid '00000000-0000-4000-8000-000000000001'\" $T/api &&
 	grep -qx 'no id: 42 Domain not found: no domain with matching id 42' $T/api &&
-	grep -q '^bad xml: 27 XML error: ' $T/api && grep -q '^not a domain: 27 XML error: ' $T/api &&
+	grep -q '^bad xml: 35 (domain_definition):1: ' $T/api &&
+	grep -qx 'not a domain: 27 XML error: unexpected root element <network>, expecting <domain>' $T/api &&
 	grep -qx 'bad flags: 8 invalid argument: unsupported flags (0x100000) in function virDomainUndefineFlags' $T/api &&
 	grep -qx \"nvram flags: 8 invalid argument: Flags 'VIR_DOMAIN_UNDEFINE_NVRAM' and 'VIR_DOMAIN_UNDEFINE_KEEP_NVRAM' are mutually exclusive\" $T/api"
 py events "$RW" "<domain type='kvm'><name>ev</name><memory>65536</memory>$OS</domain>" > "$T/pyev" 2>&1
