@@ -189,3 +189,10 @@ tests_engine_test_engine_LDADD = tests/engine/libhvt-runner.la libhv/libhv-inter
 if INTEGRATION_TESTS
 TESTS += tests/engine/test-engine
 endif
+
+check_PROGRAMS += tests/libhv/test-qmp
+tests_libhv_test_qmp_SOURCES = tests/libhv/test-qmp.c
+tests_libhv_test_qmp_CPPFLAGS = $(LIBHV_TEST_CPPFLAGS)
+tests_libhv_test_qmp_CFLAGS = $(LIBHV_CFLAGS)
+tests_libhv_test_qmp_LDADD = $(LIBHV_TEST_LIBS)
+TESTS += tests/libhv/test-qmp

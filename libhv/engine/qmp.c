@@ -31,6 +31,7 @@ struct HvQmp {
 	GSource *in_source;
 	GSource *out_source;
 	GString *in;
+	gsize scanned;          /* bytes of IN known to hold no newline */
 	GString *out;
 	GPtrArray *queued;      /* char *: lines to send once ready */
 	GHashTable *pending;    /* id (guint64 as pointer key string) -> QmpPending */
@@ -331,13 +332,15 @@ hv__qmp_feed(HvQmp *qmp, const char *data, gsize len)
 	qmp_enter(qmp);
 	char *nl;
 	while (qmp->phase != QMP_CLOSED && !qmp->free_wanted &&
-	       (nl = memchr(qmp->in->str, '\n', qmp->in->len)) != NULL) {
+	       (nl = memchr(qmp->in->str + qmp->scanned, '\n', qmp->in->len - qmp->scanned)) != NULL) {
 		gsize n = (gsize)(nl - qmp->in->str) + 1;
 		g_autofree char *line = g_strndup(qmp->in->str, n);
 		g_string_erase(qmp->in, 0, n);
+		qmp->scanned = 0;
 		g_strstrip(line);
 		qmp_handle_line(qmp, line, strlen(line));
 	}
+	qmp->scanned = qmp->in->len;
 	if (qmp->phase != QMP_CLOSED && !qmp->free_wanted && qmp->in->len > HV__QMP_MAX_LINE)
 		qmp_close(qmp, g_error_new(HV_ERROR, HV_ERROR_IO, _("a QMP message is longer than %u bytes"),
 		                           HV__QMP_MAX_LINE));
@@ -355,7 +358,8 @@ qmp_on_readable(gint fd, GIOCondition cond, gpointer data)
 		return G_SOURCE_CONTINUE;
 	if (n <= 0) {
 		qmp->in_source = NULL; /* removed by returning G_SOURCE_REMOVE */
-		GError *error = n == 0 ? g_error_new(HV_ERROR, HV_ERROR_IO, _("the QMP connection was closed"))
+		/* a peer that exits with our command unread resets the connection */
+		GError *error = n == 0 || errno == ECONNRESET ? g_error_new(HV_ERROR, HV_ERROR_IO, _("the QMP connection was closed"))
 		                       : g_error_new(HV_ERROR, HV_ERROR_IO, _("cannot read from the QMP socket: %s"),
 		                                     g_strerror(errno));
 		qmp_close(qmp, error);
