@@ -196,3 +196,11 @@ tests_libhv_test_qmp_CPPFLAGS = $(LIBHV_TEST_CPPFLAGS)
 tests_libhv_test_qmp_CFLAGS = $(LIBHV_CFLAGS)
 tests_libhv_test_qmp_LDADD = $(LIBHV_TEST_LIBS)
 TESTS += tests/libhv/test-qmp
+
+check_PROGRAMS += tests/libhv/test-engine-argv
+tests_libhv_test_engine_argv_SOURCES = tests/libhv/test-engine-argv.c
+tests_libhv_test_engine_argv_CPPFLAGS = $(LIBHV_TEST_CPPFLAGS)
+tests_libhv_test_engine_argv_CFLAGS = $(LIBHV_CFLAGS)
+tests_libhv_test_engine_argv_LDADD = $(LIBHV_TEST_LIBS)
+TESTS += tests/libhv/test-engine-argv
+EXTRA_DIST += tests/libhv/enginedata

@@ -1,6 +1,8 @@
 /* QEMU arguments for disks and network interfaces. */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include <hv/error.h>
@@ -138,6 +140,8 @@ hv__qemu_add_nics(GPtrArray *argv, const HvDomain *d, GError **error)
 			return FALSE;
 		/* Xen's emulated NIC default (ioemu) is an e1000 */
 		const char *model = nic->model ? nic->model : "e1000";
+		if (strpbrk(model, ",= "))
+			return refuse(error, _("network interface model"), model);
 		if (g_str_equal(model, "virtio"))
 			model = "virtio-net-pci";
 		g_autofree char *mac = nic->mac ? g_strdup_printf(",mac=%s", nic->mac) : g_strdup("");

@@ -111,13 +111,27 @@ prepare_domain(HvRunner *r, const HvDomain *domain, GError **error)
 	return g_steal_pointer(&d);
 }
 
+/* A UEFI guest's variable store starts as a copy of OVMF's template. */
+static gboolean
+prepare_nvram(const HvDomain *d, GError **error)
+{
+	const char *nvram = d->os.nvram;
+	if (d->os.firmware != HV_FIRMWARE_UEFI || !nvram || g_file_test(nvram, G_FILE_TEST_EXISTS))
+		return TRUE;
+	const char *tmpl = d->os.nvram_template ? d->os.nvram_template : "/usr/share/OVMF/OVMF_VARS_4M.fd";
+	g_autofree char *data = NULL;
+	gsize len = 0;
+	return g_file_get_contents(tmpl, &data, &len, error) &&
+	       hv_file_write_atomic(nvram, data, len, 0600, error);
+}
+
 static HvVm *
 spawn_vm(HvRunner *r, HvDomain *d, gboolean incoming, GError **error)
 {
 	HvRunState *rs = new_run_state(r, d);
 	g_autoptr(GPtrArray) argv = build_argv(r, rs, incoming, error);
 	HvVm *vm = hv__vm_new(r, rs);
-	if (!argv) {
+	if (!argv || !prepare_nvram(d, error)) {
 		hv__vm_free(vm);
 		return NULL;
 	}
