@@ -39,9 +39,11 @@ typedef struct {
 } HvProcess;
 
 /* Starts ARGV detached from the caller (own session and process group,
- * stdin /dev/null, stdout and stderr appended to LOG_PATH), so it outlives
- * the caller; the caller is not its parent and never reaps it. */
-gboolean hv__spawn_detached(GPtrArray *argv, const char *log_path, HvProcess *proc_r, GError **error);
+ * stdin /dev/null, stderr appended to LOG_PATH, stdout to OUT_PATH or, when
+ * NULL, LOG_PATH too), so it outlives the caller; the caller is not its
+ * parent and never reaps it. */
+gboolean hv__spawn_detached(GPtrArray *argv, const char *log_path, const char *out_path,
+                            HvProcess *proc_r, GError **error);
 
 /* Start time of PID (field 22 of /proc/PID/stat), -1 if it does not exist
  * or is a zombie. */

@@ -75,14 +75,14 @@ hv__log_tail(const char *path, gsize from, gsize max_bytes)
 
 /* In the engine process, before exec: only async-signal-safe calls. */
 static void G_GNUC_NORETURN
-exec_engine(char **argv, int devnull, int log_fd, int report_fd)
+exec_engine(char **argv, int devnull, int out_fd, int log_fd, int report_fd)
 {
 	sigset_t all;
 	sigemptyset(&all);
 	sigprocmask(SIG_SETMASK, &all, NULL);
 	for (int sig = 1; sig < NSIG; sig++)
 		signal(sig, SIG_DFL);
-	if (dup2(devnull, 0) < 0 || dup2(log_fd, 1) < 0 || dup2(log_fd, 2) < 0)
+	if (dup2(devnull, 0) < 0 || dup2(out_fd, 1) < 0 || dup2(log_fd, 2) < 0)
 		goto fail;
 	long max = sysconf(_SC_OPEN_MAX);
 	for (int fd = 3; fd < (max > 0 && max < 65536 ? max : 65536); fd++)
@@ -100,12 +100,12 @@ fail:;
  * is no child of the caller's and no session leader (it cannot get a
  * controlling terminal); it reports the engine's pid and exits. */
 static void G_GNUC_NORETURN
-spawn_child(char **argv, int devnull, int log_fd, int report_fd)
+spawn_child(char **argv, int devnull, int out_fd, int log_fd, int report_fd)
 {
 	setsid();
 	pid_t pid = fork();
 	if (pid == 0)
-		exec_engine(argv, devnull, log_fd, report_fd);
+		exec_engine(argv, devnull, out_fd, log_fd, report_fd);
 	int p = (int)pid;
 	_exit(write(report_fd, &p, sizeof(p)) == sizeof(p) && pid > 0 ? 0 : 1);
 }
@@ -132,28 +132,36 @@ spawn_error(GError **error, const char *what, int e, const char *program)
 	return FALSE;
 }
 
+static int
+open_log(const char *path)
+{
+	return open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+}
+
 gboolean
-hv__spawn_detached(GPtrArray *argv, const char *log_path, HvProcess *proc_r, GError **error)
+hv__spawn_detached(GPtrArray *argv, const char *log_path, const char *out_path, HvProcess *proc_r,
+                   GError **error)
 {
 	char **args = (char **)argv->pdata;
-	int log_fd = open(log_path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
-	if (log_fd < 0)
-		return spawn_error(error, log_path, errno, args[0]);
+	int log_fd = open_log(log_path);
+	int out_fd = out_path ? open_log(out_path) : dup(log_fd);
 	int devnull = open("/dev/null", O_RDWR | O_CLOEXEC);
-	int report[2];
-	if (devnull < 0 || !g_unix_open_pipe(report, FD_CLOEXEC, NULL)) {
+	int report[2] = { -1, -1 };
+	if (log_fd < 0 || out_fd < 0 || devnull < 0 || !g_unix_open_pipe(report, FD_CLOEXEC, NULL)) {
 		int e = errno;
-		close(log_fd);
-		if (devnull >= 0)
-			close(devnull);
-		return spawn_error(error, "pipe", e, args[0]);
+		int fds[] = { log_fd, out_fd, devnull };
+		for (guint i = 0; i < G_N_ELEMENTS(fds); i++)
+			if (fds[i] >= 0)
+				close(fds[i]);
+		return spawn_error(error, log_fd < 0 ? log_path : out_fd < 0 ? out_path : "pipe", e, args[0]);
 	}
 	pid_t child = fork();
 	if (child == 0)
-		spawn_child(args, devnull, log_fd, report[1]);
+		spawn_child(args, devnull, out_fd, log_fd, report[1]);
 	int e = errno;
 	close(report[1]);
 	close(log_fd);
+	close(out_fd);
 	close(devnull);
 	int pid = -1, exec_errno = 0;
 	gboolean ok = child > 0 && read_report(report[0], &pid) && pid > 0;

@@ -140,7 +140,9 @@ spawn_vm(HvRunner *r, HvDomain *d, gboolean incoming, GError **error)
 		if (stale[i])
 			g_unlink(stale[i]);
 	vm->log_start = log_start(rs->log_path, argv);
-	if (!hv__spawn_detached(argv, rs->log_path, &vm->proc, error)) {
+	/* hv-vmm prints the guest console on its stdout */
+	const char *out = rs->engine == HV_ENGINE_VMM ? rs->console_log : NULL;
+	if (!hv__spawn_detached(argv, rs->log_path, out, &vm->proc, error)) {
 		hv__vm_free(vm);
 		return NULL;
 	}

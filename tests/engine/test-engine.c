@@ -132,13 +132,15 @@ test_crash_restart(void)
 	g_assert_cmpuint(hvt_count_events(t, "crash reboot"), >=, 1);
 }
 
-/* on_crash=destroy (the default): the domain stops as crashed. */
+/* on_crash=coredump-destroy: the guest's memory is dumped to the dump
+ * directory, then the domain stops as crashed. */
 static void
-test_crash_destroy(void)
+test_crash_coredump(void)
 {
 	g_autoptr(HvDomain) d = hvt_guest_domain("crashdestroy");
 	if (!d)
 		return;
+	d->on_crash = HV_ACTION_COREDUMP_DESTROY;
 	g_autoptr(HvtRunner) t = hvt_runner_new(NULL);
 	g_autoptr(GError) error = NULL;
 	g_assert_true(hvt_start(t, d, 0, &error));
@@ -147,6 +149,18 @@ test_crash_destroy(void)
 	g_assert_true(hvt_wait_event(t, "crashdestroy stopped/crashed", EVENT_MS));
 	assert_events(t, "crashdestroy", "started/booted crashed/panicked stopped/crashed");
 	assert_state(t, d->uuid, HV_STATE_SHUTOFF, HV_SHUTOFF_CRASHED);
+	g_autofree char *dumps = g_build_filename(t->dir, "log", "dump", NULL);
+	g_autoptr(GDir) dir = g_dir_open(dumps, 0, NULL);
+	g_assert_nonnull(dir);
+	const char *core = g_dir_read_name(dir);
+	g_assert_nonnull(core);
+	g_assert_true(g_str_has_prefix(core, "crashdestroy-") && g_str_has_suffix(core, ".core"));
+	g_autofree char *core_path = g_build_filename(dumps, core, NULL);
+	g_autofree char *head = NULL;
+	gsize len = 0;
+	g_assert_true(g_file_get_contents(core_path, &head, &len, NULL));
+	g_assert_cmpuint(len, >, 256u << 20); /* all of the guest's RAM */
+	g_assert_cmpint(memcmp(head, "\177ELF", 4), ==, 0);
 }
 
 /* managedsave + restore: the guest continues where it was, and its
@@ -231,6 +245,31 @@ test_pvh_without_kvm(void)
 	g_assert_error(error, HV_ERROR, HV_ERROR_UNSUPPORTED);
 	g_assert_nonnull(strstr(error->message, "hardware KVM"));
 	g_assert_false(run_state_exists(t, d->uuid));
+}
+
+/* A pvh domain runs under hv-vmm through the same lifecycle code: start,
+ * console log, ACPI shutdown. Needs a hardware KVM. */
+static void
+test_pvh(void)
+{
+	g_autoptr(HvDomain) d = hvt_guest_domain("pvhguest");
+	if (!d)
+		return;
+	g_autoptr(HvtRunner) t = hvt_runner_new(NULL);
+	if (!hv_runner_pvh_available(t->runner)) {
+		g_test_skip("no hardware KVM here (pvh-without-kvm checks the refusal)");
+		return;
+	}
+	d->type = HV_DOMAIN_TYPE_PVH;
+	g_free(d->os.kernel);
+	d->os.kernel = g_build_filename(g_getenv("HV_GUEST_DIR"), "vmlinux", NULL);
+	g_autoptr(GError) error = NULL;
+	g_assert_true(hvt_start(t, d, 0, &error));
+	g_assert_no_error(error);
+	g_assert_true(hvt_wait_console(t, d, HVT_READY, 1, HVT_BOOT_MS));
+	g_assert_true(hvt_shutdown(t, d->uuid, &error));
+	g_assert_true(hvt_wait_event(t, "pvhguest stopped/shutdown", EVENT_MS));
+	assert_events(t, "pvhguest", "started/booted shutdown/guest stopped/shutdown");
 }
 
 /* In a child process (the "daemon"): start both guests, say so on FD,
@@ -318,7 +357,8 @@ main(int argc, char **argv)
 	g_test_add_func("/engine/lifecycle", test_lifecycle);
 	g_test_add_func("/engine/poweroff-restart", test_poweroff_restart);
 	g_test_add_func("/engine/crash-restart", test_crash_restart);
-	g_test_add_func("/engine/crash-destroy", test_crash_destroy);
+	g_test_add_func("/engine/crash-coredump", test_crash_coredump);
+	g_test_add_func("/engine/pvh", test_pvh);
 	g_test_add_func("/engine/save-restore", test_save_restore);
 	g_test_add_func("/engine/daemon-restart", test_daemon_restart);
 	return g_test_run();
