@@ -178,8 +178,9 @@ bench-libhv: tests/bench/bench-xlcfg
 # The runner (libhv/engine/) against real QEMU: tests/engine/.
 check_LTLIBRARIES += tests/engine/libhvt-runner.la
 tests_engine_libhvt_runner_la_SOURCES = tests/engine/hvt-runner.c tests/engine/hvt-runner.h
-tests_engine_libhvt_runner_la_CPPFLAGS = $(LIBHV_CPPFLAGS)
+tests_engine_libhvt_runner_la_CPPFLAGS = $(LIBHV_CPPFLAGS) -I$(top_srcdir)/tests/support
 tests_engine_libhvt_runner_la_CFLAGS = $(LIBHV_CFLAGS)
+tests_engine_libhvt_runner_la_LIBADD = tests/libhvtest.la
 
 check_PROGRAMS += tests/engine/test-engine
 tests_engine_test_engine_SOURCES = tests/engine/test-engine.c

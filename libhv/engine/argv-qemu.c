@@ -180,6 +180,18 @@ chardev_spec(const char *id, const HvCharDev *c, GError **error)
 	return NULL;
 }
 
+/* -chardev ID for SOURCE; WHAT names it when it lacks its path. */
+static gboolean
+add_chardev(GPtrArray *argv, const char *id, const HvCharDev *source, const char *what, GError **error)
+{
+	g_autofree char *spec = chardev_spec(id, source, error);
+	if (!spec)
+		return error && *error ? FALSE : unsupported(error, what);
+	ARG("-chardev");
+	ARG("%s", spec);
+	return TRUE;
+}
+
 /* serial0 is the console the daemon owns: a socket plus a log file. Further
  * serial ports are as configured. */
 static gboolean
@@ -194,11 +206,8 @@ add_serials(GPtrArray *argv, const HvDomain *d, const HvEngineArgs *a, GError **
 	for (guint i = 1; i < d->serials->len; i++) {
 		const HvSerial *s = d->serials->pdata[i];
 		g_autofree char *id = g_strdup_printf("charserial%u", i);
-		g_autofree char *spec = chardev_spec(id, &s->source, error);
-		if (!spec)
-			return error && *error ? FALSE : unsupported(error, _("a serial port without a path"));
-		ARG("-chardev");
-		ARG("%s", spec);
+		if (!add_chardev(argv, id, &s->source, _("a serial port without a path"), error))
+			return FALSE;
 		ARG("-device");
 		ARG("isa-serial,chardev=%s,id=serial%u", id, i);
 	}
@@ -215,12 +224,9 @@ add_channels(GPtrArray *argv, const HvDomain *d, GError **error)
 	for (guint i = 0; i < d->channels->len; i++) {
 		const HvChannel *ch = d->channels->pdata[i];
 		g_autofree char *id = g_strdup_printf("charchannel%u", i);
-		g_autofree char *spec = chardev_spec(id, &ch->source, error);
-		if (!spec)
-			return error && *error ? FALSE : unsupported(error, _("a channel without a path"));
+		if (!add_chardev(argv, id, &ch->source, _("a channel without a path"), error))
+			return FALSE;
 		g_autofree char *name = ch->name ? hv__qemu_escape(ch->name) : NULL;
-		ARG("-chardev");
-		ARG("%s", spec);
 		ARG("-device");
 		ARG("virtserialport,bus=virtio-serial0.0,nr=%u,chardev=%s,id=channel%u%s%s", i + 1, id, i,
 		    name ? ",name=" : "", name ? name : "");

@@ -129,6 +129,10 @@ void hv__vm_on_event(HvQmp *qmp, const char *name, json_object *data, gpointer u
 void hv__vm_reset_and_run(HvVm *vm, int running_reason);
 HvState hv__state_from_qmp_status(const char *status, int *reason_r);
 
+/* ops.c: a MIGRATION event's STATUS as 1 (completed), -1 (failed or
+ * cancelled: the handler is then cleared too) or 0 (still going). */
+int hv__migration_outcome(HvVm *vm, const char *status);
+
 /* ops.c: the migrate-set-capabilities arguments that turn on MIGRATION events. */
 json_object *hv__qmp_events_capability(void);
 

@@ -100,6 +100,10 @@ vm_poll_exit(gpointer data)
 	HvVm *vm = data;
 	if (hv__process_alive(&vm->proc))
 		return G_SOURCE_CONTINUE;
+	/* the exit may be seen before the socket's end: commands still
+	 * waiting for an answer fail now, while the domain is still here */
+	if (vm->qmp)
+		hv__qmp_close(vm->qmp);
 	vm->poll_id = 0;
 	vm_gone(vm);
 	return G_SOURCE_REMOVE;

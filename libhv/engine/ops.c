@@ -127,13 +127,12 @@ hv_runner_resume(HvRunner *r, const char *uuid, GAsyncReadyCallback callback, gp
 static void
 on_save_migration(HvVm *vm, const char *status)
 {
-	if (!vm->op_task)
+	int outcome = hv__migration_outcome(vm, status);
+	if (!vm->op_task || outcome == 0)
 		return;
-	if (g_str_equal(status, "completed")) {
-		vm->on_migration = NULL;
+	if (outcome > 0) {
 		hv__vm_kill(vm, HV_SHUTOFF_SAVED, HV_EVENT_STOPPED_SAVED, FALSE);
-	} else if (g_str_equal(status, "failed") || g_str_equal(status, "cancelled")) {
-		vm->on_migration = NULL;
+	} else {
 		hv__task_fail(g_steal_pointer(&vm->op_task),
 		              g_error_new(HV_ERROR, HV_ERROR_IO, _("saving the state of domain '%s' failed"),
 		                          vm->rs->name));
@@ -151,6 +150,16 @@ on_save_step(HvQmp *qmp, json_object *ret, const GError *error, gpointer data)
 		vm->on_migration = NULL;
 		hv__task_fail(g_steal_pointer(&vm->op_task), g_error_copy(error));
 	}
+}
+
+int
+hv__migration_outcome(HvVm *vm, const char *status)
+{
+	int outcome = g_str_equal(status, "completed") ? 1
+	              : g_str_equal(status, "failed") || g_str_equal(status, "cancelled") ? -1 : 0;
+	if (outcome != 0)
+		vm->on_migration = NULL;
+	return outcome;
 }
 
 json_object *

@@ -230,6 +230,12 @@ qmp_close(HvQmp *qmp, GError *error)
 	qmp_leave(qmp);
 }
 
+void
+hv__qmp_close(HvQmp *qmp)
+{
+	qmp_close(qmp, g_error_new(HV_ERROR, HV_ERROR_IO, _("the QMP connection was closed")));
+}
+
 static void
 qmp_became_ready(HvQmp *qmp)
 {

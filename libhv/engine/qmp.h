@@ -43,6 +43,10 @@ void hv__qmp_attach_fd(HvQmp *qmp, int fd);
 void hv__qmp_command(HvQmp *qmp, const char *command, json_object *args, HvQmpReplyFunc reply,
                      gpointer user_data);
 
+/* Closes the connection as if the server had: pending commands fail and
+ * the status callback hears of it. Nothing happens when already closed. */
+void hv__qmp_close(HvQmp *qmp);
+
 /* Whether the handshake completed and the connection is still open. */
 gboolean hv__qmp_is_ready(HvQmp *qmp);
 

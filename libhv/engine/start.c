@@ -273,16 +273,14 @@ start_run(HvVm *vm)
 static void
 on_incoming_migration(HvVm *vm, const char *status)
 {
-	if (!vm->start_task)
+	int outcome = hv__migration_outcome(vm, status);
+	if (!vm->start_task || outcome == 0)
 		return;
-	if (g_str_equal(status, "completed")) {
-		vm->on_migration = NULL;
+	if (outcome > 0)
 		start_run(vm);
-	} else if (g_str_equal(status, "failed") || g_str_equal(status, "cancelled")) {
-		vm->on_migration = NULL;
+	else
 		hv__vm_start_failed(vm, g_error_new(HV_ERROR, HV_ERROR_IO, _("restoring the saved state from '%s' failed"),
 		                                    vm->restore_path));
-	}
 }
 
 static void

@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 
+#include "hvt-qemu.h"
 #include "hvt-runner.h"
 
 /* libvirt's names of the events and details (virsh event prints these). */
@@ -126,18 +127,10 @@ hvt_runner_free(HvtRunner *t)
 HvDomain *
 hvt_guest_domain(const char *name)
 {
-	const char *dir = g_getenv("HV_GUEST_DIR");
-	g_autofree char *kernel = dir ? g_build_filename(dir, "vmlinuz", NULL) : NULL;
-	g_autofree char *initrd = dir ? g_build_filename(dir, "initramfs.cpio.gz", NULL) : NULL;
-	g_autofree char *qemu = g_find_program_in_path("qemu-system-x86_64");
-	if (!kernel || !g_file_test(kernel, G_FILE_TEST_EXISTS) || !g_file_test(initrd, G_FILE_TEST_EXISTS)) {
-		g_test_skip("the test guest is not built (make guest)");
+	g_autofree char *kernel = hvt_guest_file("vmlinuz");
+	g_autofree char *initrd = kernel ? hvt_guest_file("initramfs.cpio.gz") : NULL;
+	if (!initrd || !hvt_require_program("qemu-system-x86_64"))
 		return NULL;
-	}
-	if (!qemu) {
-		g_test_skip("qemu-system-x86_64 is not installed");
-		return NULL;
-	}
 	HvDomain *d = hv_domain_new();
 	d->name = g_strdup(name);
 	hv_domain_ensure_uuid(d);

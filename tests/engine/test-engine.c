@@ -30,6 +30,23 @@ assert_state(HvtRunner *t, const char *uuid, HvState state, int reason)
 	g_assert_cmpint(got_reason, ==, reason);
 }
 
+/* Starts D and waits for its ready marker. */
+static void
+boot(HvtRunner *t, const HvDomain *d)
+{
+	g_autoptr(GError) error = NULL;
+	g_assert_true(hvt_start(t, d, 0, &error));
+	g_assert_no_error(error);
+	g_assert_true(hvt_wait_console(t, d, HVT_READY, 1, HVT_BOOT_MS));
+}
+
+/* The guest panics (its pvpanic driver tells the engine). */
+static void
+panic_guest(HvtRunner *t, const HvDomain *d)
+{
+	hvt_console_type(t, d->uuid, "echo c > /proc/sysrq-trigger\n");
+}
+
 static gboolean
 run_state_exists(HvtRunner *t, const char *uuid)
 {
@@ -121,9 +138,8 @@ test_crash_restart(void)
 	d->on_crash = HV_ACTION_RESTART;
 	g_autoptr(HvtRunner) t = hvt_runner_new(NULL);
 	g_autoptr(GError) error = NULL;
-	g_assert_true(hvt_start(t, d, 0, &error));
-	g_assert_true(hvt_wait_console(t, d, HVT_READY, 1, HVT_BOOT_MS));
-	hvt_console_type(t, d->uuid, "echo c > /proc/sysrq-trigger\n");
+	boot(t, d);
+	panic_guest(t, d);
 	g_assert_true(hvt_wait_event(t, "crash crashed/panicked", EVENT_MS));
 	g_assert_true(hvt_wait_console(t, d, HVT_READY, 2, HVT_BOOT_MS));
 	assert_state(t, d->uuid, HV_STATE_RUNNING, HV_RUNNING_CRASHED);
@@ -143,9 +159,8 @@ test_crash_coredump(void)
 	d->on_crash = HV_ACTION_COREDUMP_DESTROY;
 	g_autoptr(HvtRunner) t = hvt_runner_new(NULL);
 	g_autoptr(GError) error = NULL;
-	g_assert_true(hvt_start(t, d, 0, &error));
-	g_assert_true(hvt_wait_console(t, d, HVT_READY, 1, HVT_BOOT_MS));
-	hvt_console_type(t, d->uuid, "echo c > /proc/sysrq-trigger\n");
+	boot(t, d);
+	panic_guest(t, d);
 	g_assert_true(hvt_wait_event(t, "crashdestroy stopped/crashed", EVENT_MS));
 	assert_events(t, "crashdestroy", "started/booted crashed/panicked stopped/crashed");
 	assert_state(t, d->uuid, HV_STATE_SHUTOFF, HV_SHUTOFF_CRASHED);
@@ -174,8 +189,7 @@ test_save_restore(void)
 	g_autoptr(HvtRunner) t = hvt_runner_new(NULL);
 	g_autoptr(GError) error = NULL;
 	g_autofree char *image = g_build_filename(t->dir, "saved.img", NULL);
-	g_assert_true(hvt_start(t, d, 0, &error));
-	g_assert_true(hvt_wait_console(t, d, HVT_READY, 1, HVT_BOOT_MS));
+	boot(t, d);
 	hvt_console_type(t, d->uuid, "echo before-$((40+2))\n");
 	g_assert_true(hvt_wait_console(t, d, "before-42", 1, EVENT_MS));
 	g_assert_true(hvt_save(t, d->uuid, image, &error));
@@ -264,9 +278,7 @@ test_pvh(void)
 	g_free(d->os.kernel);
 	d->os.kernel = g_build_filename(g_getenv("HV_GUEST_DIR"), "vmlinux", NULL);
 	g_autoptr(GError) error = NULL;
-	g_assert_true(hvt_start(t, d, 0, &error));
-	g_assert_no_error(error);
-	g_assert_true(hvt_wait_console(t, d, HVT_READY, 1, HVT_BOOT_MS));
+	boot(t, d);
 	g_assert_true(hvt_shutdown(t, d->uuid, &error));
 	g_assert_true(hvt_wait_event(t, "pvhguest stopped/shutdown", EVENT_MS));
 	assert_events(t, "pvhguest", "started/booted shutdown/guest stopped/shutdown");
