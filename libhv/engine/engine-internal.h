@@ -88,6 +88,7 @@ struct HvVm {
 	HvProcess proc;
 	HvQmp *qmp;
 	gboolean active;          /* start completed: events are reported */
+	gboolean connected;       /* the QMP socket was reached */
 	gboolean got_shutdown;    /* the guest powered off (SHUTDOWN seen) */
 	gboolean stopping;        /* hv is ending the process: it is expected to go */
 	int stop_reason;          /* shutoff reason and STOPPED detail when it has gone */

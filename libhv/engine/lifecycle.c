@@ -127,9 +127,11 @@ vm_qmp_status(HvQmp *qmp, const GError *error, gpointer data)
 			hv__vm_start_handshaked(vm);
 		return;
 	}
-	/* Closed: the engine is ending (or broke the protocol: end it). */
+	/* Closed: the engine is ending (or broke the protocol: end it, as
+	 * libvirt does). A socket never reached ends nothing. */
 	g_debug("domain %s: QMP closed: %s", vm->rs->name, error->message);
-	if (hv__process_alive(&vm->proc) && !vm->stopping && !vm->got_shutdown && !vm->start_task)
+	if (vm->connected && hv__process_alive(&vm->proc) && !vm->stopping && !vm->got_shutdown &&
+	    !vm->start_task)
 		kill(vm->proc.pid, SIGKILL);
 	hv__vm_watch_exit(vm);
 }
@@ -141,16 +143,32 @@ vm_try_connect(gpointer data)
 	g_autoptr(GError) error = NULL;
 	if (hv__qmp_connect(vm->qmp, vm->rs->control_socket, &error)) {
 		vm->poll_id = 0;
+		vm->connected = TRUE;
 		return G_SOURCE_REMOVE;
 	}
-	if (!hv__process_alive(&vm->proc) || g_get_monotonic_time() > vm->deadline) {
-		vm->poll_id = 0;
-		if (hv__process_alive(&vm->proc))
-			kill(vm->proc.pid, SIGKILL);
-		hv__vm_watch_exit(vm);
-		return G_SOURCE_REMOVE;
-	}
-	return G_SOURCE_CONTINUE;
+	if (hv__process_alive(&vm->proc) && g_get_monotonic_time() <= vm->deadline)
+		return G_SOURCE_CONTINUE;
+	vm->poll_id = 0;
+	if (vm->start_task && hv__process_alive(&vm->proc))
+		kill(vm->proc.pid, SIGKILL);
+	/* a guest taken back whose socket cannot be reached keeps running,
+	 * uncontrolled: its commands fail, and its end is still noticed */
+	hv__qmp_close(vm->qmp);
+	hv__vm_watch_exit(vm);
+	return G_SOURCE_REMOVE;
+}
+
+/* A start whose engine never answers (no greeting, no reply to cont)
+ * fails when its time is up. */
+static gboolean
+vm_start_timeout(gpointer data)
+{
+	HvVm *vm = data;
+	if (vm->start_task)
+		hv__vm_start_failed(vm, g_error_new(HV_ERROR, HV_ERROR_BUSY,
+		                                    _("the engine of domain '%s' did not get ready within %u ms"),
+		                                    vm->rs->name, vm->runner->start_timeout_ms));
+	return G_SOURCE_REMOVE;
 }
 
 void
@@ -159,6 +177,8 @@ hv__vm_connect_qmp(HvVm *vm)
 	vm->qmp = hv__qmp_new(vm->runner->context, vm_qmp_status, hv__vm_on_event, vm);
 	if (!vm->deadline)
 		vm->deadline = g_get_monotonic_time() + (gint64)vm->runner->start_timeout_ms * 1000;
+	if (vm->start_task)
+		vm_timeout(vm, vm->runner->start_timeout_ms, vm_start_timeout);
 	if (vm_try_connect(vm) == G_SOURCE_CONTINUE)
 		vm->poll_id = g_source_get_id(vm_timeout(vm, POLL_MS, vm_try_connect));
 }

@@ -86,14 +86,6 @@ hvt_runner_new(const char *dir)
 	return t;
 }
 
-void
-hvt_runner_reopen(HvtRunner *t)
-{
-	g_clear_pointer(&t->runner, hv_runner_free);
-	g_clear_pointer(&t->store, hv_store_close);
-	open_runner(t);
-}
-
 static void
 remove_tree(const char *path)
 {

@@ -19,10 +19,6 @@ HvtRunner *hvt_runner_new(const char *dir);
 void hvt_runner_free(HvtRunner *t);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(HvtRunner, hvt_runner_free)
 
-/* Closes the runner and store without touching guests (a daemon killed),
- * then opens new ones on the same directories. */
-void hvt_runner_reopen(HvtRunner *t);
-
 /* The test guest as an hvm domain called NAME (q35 + bzImage, 256 MiB), or
  * NULL when the guest or QEMU is missing (the test is then skipped). */
 HvDomain *hvt_guest_domain(const char *name);

@@ -158,7 +158,6 @@ test_crash_coredump(void)
 		return;
 	d->on_crash = HV_ACTION_COREDUMP_DESTROY;
 	g_autoptr(HvtRunner) t = hvt_runner_new(NULL);
-	g_autoptr(GError) error = NULL;
 	boot(t, d);
 	panic_guest(t, d);
 	g_assert_true(hvt_wait_event(t, "crashdestroy stopped/crashed", EVENT_MS));
