@@ -23,7 +23,15 @@ make -j"$jobs" || die "build failed; no tests ran"
 
 step "running the test suite"
 rm -f test-suite.log
-make -j"$jobs" check
+if ! make -j"$jobs" check && [ -f test-suite.log ]; then
+	# what failed, and the end of each failed test's log (test-suite.log
+	# holds them), so a CI log shows why right where it failed
+	for t in $(sed -n 's/^\(FAIL\|ERROR\|XPASS\): \([^ ]*\).*/\2/p' test-suite.log | sort -u); do
+		echo "--- $t: the end of $t.log"
+		tail -n 40 "$t.log" 2>/dev/null || true
+	done
+	grep -E '^(FAIL|ERROR|XPASS): ' test-suite.log || true
+fi
 [ -f test-suite.log ] && sed -n '/^# TOTAL/,/^# ERROR/p' test-suite.log
 
 step "fuzzing smoke run (clang, libFuzzer, ASan/UBSan)"

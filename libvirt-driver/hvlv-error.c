@@ -25,6 +25,13 @@ hvlv_error_format(HvlvErrorNumber number)
 	case HVLV_ERR_NO_DOMAIN: return _("Domain not found: %s");
 	case HVLV_ERR_OPERATION_INVALID: return _("Requested operation is not valid: %s");
 	case HVLV_ERR_OPERATION_UNSUPPORTED: return _("Operation not supported: %s");
+	case HVLV_ERR_NO_TARGET: return _("missing target information for %s");
+	case HVLV_ERR_OVERFLOW: return _("value too large: %s");
+	case HVLV_ERR_CONF_SYNTAX: return _("configuration file syntax error: %s");
+	case HVLV_ERR_CONFIG_UNSUPPORTED: return _("unsupported configuration: %s");
+	case HVLV_ERR_XML_INVALID_SCHEMA: return _("XML document failed to validate against schema: %s");
+	case HVLV_ERR_XML_DETAIL:
+	case HVLV_ERR_NO_NAME:
 	case HVLV_ERR_SYSTEM_ERROR:
 	case HVLV_ERR_RPC:
 		break;

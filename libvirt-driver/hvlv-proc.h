@@ -47,3 +47,12 @@ gboolean hvlv_proc_node_get_security_model(HvlvCall *call, gpointer args, gpoint
 /* hvlv-proc-events.c: event callbacks */
 gboolean hvlv_proc_event_register(HvlvCall *call, gpointer args, gpointer ret, GError **error);
 gboolean hvlv_proc_event_deregister(HvlvCall *call, gpointer args, gpointer ret, GError **error);
+
+/* hvlv-proc-xml.c: capabilities and native config conversion */
+gboolean hvlv_proc_get_capabilities(HvlvCall *call, gpointer args, gpointer ret, GError **error);
+gboolean hvlv_proc_get_domain_capabilities(HvlvCall *call, gpointer args, gpointer ret,
+                                           GError **error);
+gboolean hvlv_proc_domain_xml_from_native(HvlvCall *call, gpointer args, gpointer ret,
+                                          GError **error);
+gboolean hvlv_proc_domain_xml_to_native(HvlvCall *call, gpointer args, gpointer ret,
+                                        GError **error);

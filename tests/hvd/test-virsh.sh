@@ -27,7 +27,8 @@ check "virsh uri" has "hv+unix:///system" out
 v sysinfo
 check "virsh sysinfo: SMBIOS XML" has "<sysinfo type='smbios'>" out
 v maxvcpus
-check "virsh maxvcpus (TCG)" has "^16$" out
+# virsh asks domcapabilities first: the default machine's limit (QEMU's pc: 255)
+check "virsh maxvcpus (domcapabilities of the default machine, q35: 288)" has "^288$" out
 v nodecpumap
 check "virsh nodecpumap" has "CPUs online: *$cpus" out
 v nodememstats

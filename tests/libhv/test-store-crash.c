@@ -73,6 +73,9 @@ count_temporaries(void)
 	g_autoptr(GDir) dir = g_dir_open(state_dir, 0, NULL);
 	guint n = 0;
 	const char *name;
+	/* a writer killed before it opened the store made no directory yet */
+	if (!dir)
+		return 0;
 	while ((name = g_dir_read_name(dir)) != NULL)
 		n += name[0] == '.' && strstr(name, ".tmp-") != NULL;
 	return n;
