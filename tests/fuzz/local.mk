@@ -77,6 +77,7 @@ tests_fuzz_fuzz_qmp_client_CFLAGS = $(LIBHV_CFLAGS)
 tests_fuzz_fuzz_qmp_client_LDADD = $(FUZZ_DRIVER) libhv/libhv-internal.la $(LIBHV_DEPS)
 tests_fuzz_fuzz_qmp_client_LDFLAGS = $(FUZZ_LDFLAGS)
 EXTRA_DIST += tests/fuzz/corpus/fuzz-qmp-client
+
 # libvirt-driver: the domain XML parser (seeds: tests/domxml's inputs).
 HV_FUZZERS += tests/fuzz/fuzz-domxml
 tests_fuzz_fuzz_domxml_SOURCES = tests/fuzz/fuzz-domxml.c
