@@ -5,8 +5,8 @@
 # shared library made of it, exporting only the public hv_ API.
 
 LIBHV_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/libhv/include -I$(top_srcdir)/libhv
-LIBHV_CFLAGS = $(AM_CFLAGS) $(GLIB_CFLAGS) $(JSONC_CFLAGS)
-LIBHV_DEPS = $(GLIB_LIBS) $(JSONC_LIBS) $(LTLIBINTL)
+LIBHV_CFLAGS = $(AM_CFLAGS) $(GLIB_CFLAGS) $(GIO_CFLAGS) $(JSONC_CFLAGS)
+LIBHV_DEPS = $(GLIB_LIBS) $(GIO_LIBS) $(JSONC_LIBS) $(LTLIBINTL)
 
 hvincludedir = $(includedir)/hv
 hvinclude_HEADERS = \
@@ -16,7 +16,8 @@ hvinclude_HEADERS = \
 	libhv/include/hv/model.h \
 	libhv/include/hv/json.h \
 	libhv/include/hv/xlcfg.h \
-	libhv/include/hv/store.h
+	libhv/include/hv/store.h \
+	libhv/include/hv/engine.h
 
 noinst_LTLIBRARIES += libhv/libhv-internal.la
 libhv_libhv_internal_la_SOURCES = \
@@ -73,7 +74,20 @@ libhv_libhv_internal_la_SOURCES = \
 	libhv/store/lock.c \
 	libhv/store/load.c \
 	libhv/store/store.c \
-	libhv/store/runstate.c
+	libhv/store/runstate.c \
+	libhv/engine/engine-internal.h \
+	libhv/engine/qmp.h \
+	libhv/engine/qmp.c \
+	libhv/engine/argv-qemu.c \
+	libhv/engine/argv-devices.c \
+	libhv/engine/argv-vmm.c \
+	libhv/engine/process.c \
+	libhv/engine/runner.c \
+	libhv/engine/lifecycle.c \
+	libhv/engine/start.c \
+	libhv/engine/events.c \
+	libhv/engine/ops.c \
+	libhv/engine/reconnect.c
 libhv_libhv_internal_la_CPPFLAGS = $(LIBHV_CPPFLAGS)
 libhv_libhv_internal_la_CFLAGS = $(LIBHV_CFLAGS)
 libhv_libhv_internal_la_LIBADD = $(LIBHV_DEPS)
@@ -160,3 +174,34 @@ tests_bench_bench_xlcfg_LDADD = libhv/libhv-internal.la $(LIBHV_DEPS)
 bench: bench-libhv
 bench-libhv: tests/bench/bench-xlcfg
 	HV_TOP_SRCDIR=$(abs_top_srcdir) $(builddir)/tests/bench/bench-xlcfg 10000
+
+# The runner (libhv/engine/) against real QEMU: tests/engine/.
+check_LTLIBRARIES += tests/engine/libhvt-runner.la
+tests_engine_libhvt_runner_la_SOURCES = tests/engine/hvt-runner.c tests/engine/hvt-runner.h
+tests_engine_libhvt_runner_la_CPPFLAGS = $(LIBHV_CPPFLAGS) -I$(top_srcdir)/tests/support
+tests_engine_libhvt_runner_la_CFLAGS = $(LIBHV_CFLAGS)
+tests_engine_libhvt_runner_la_LIBADD = tests/libhvtest.la
+
+check_PROGRAMS += tests/engine/test-engine
+tests_engine_test_engine_SOURCES = tests/engine/test-engine.c
+tests_engine_test_engine_CPPFLAGS = $(LIBHV_CPPFLAGS) -I$(top_srcdir)/tests/engine
+tests_engine_test_engine_CFLAGS = $(LIBHV_CFLAGS)
+tests_engine_test_engine_LDADD = tests/engine/libhvt-runner.la libhv/libhv-internal.la $(LIBHV_DEPS)
+if INTEGRATION_TESTS
+TESTS += tests/engine/test-engine
+endif
+
+check_PROGRAMS += tests/libhv/test-qmp
+tests_libhv_test_qmp_SOURCES = tests/libhv/test-qmp.c
+tests_libhv_test_qmp_CPPFLAGS = $(LIBHV_TEST_CPPFLAGS)
+tests_libhv_test_qmp_CFLAGS = $(LIBHV_CFLAGS)
+tests_libhv_test_qmp_LDADD = $(LIBHV_TEST_LIBS)
+TESTS += tests/libhv/test-qmp
+
+check_PROGRAMS += tests/libhv/test-engine-argv
+tests_libhv_test_engine_argv_SOURCES = tests/libhv/test-engine-argv.c
+tests_libhv_test_engine_argv_CPPFLAGS = $(LIBHV_TEST_CPPFLAGS)
+tests_libhv_test_engine_argv_CFLAGS = $(LIBHV_CFLAGS)
+tests_libhv_test_engine_argv_LDADD = $(LIBHV_TEST_LIBS)
+TESTS += tests/libhv/test-engine-argv
+EXTRA_DIST += tests/libhv/enginedata

@@ -139,6 +139,25 @@ hvlv_domxml_format_lifecycle(HvlvXmlOut *out, const HvDomain *d)
 	hvlv_xout_pop(out);
 }
 
+/* Models xl.cfg can name but the libvirt domain schema installed here
+ * (libvirt 9.0) cannot: refused, so hv never emits XML that fails
+ * virt-xml-validate. */
+static gboolean
+check_expressible(const HvDomain *d, GError **error)
+{
+	const char *what = NULL;
+	if (d->watchdog.model == HV_WATCHDOG_MODEL_ITCO)
+		what = "<watchdog model='itco'>";
+	for (guint i = 0; !what && i < d->panics->len; i++)
+		if (((HvPanic *)d->panics->pdata[i])->model == HV_PANIC_MODEL_PVPANIC)
+			what = "<panic model='pvpanic'>";
+	if (!what)
+		return TRUE;
+	hvlv_set_error(error, HVLV_ERR_CONFIG_UNSUPPORTED, HVLV_FROM_DRIVER,
+	               _("%s cannot be written as libvirt domain XML by this libvirt version"), what);
+	return FALSE;
+}
+
 char *
 hvlv_domxml_format(const HvDomain *domain, unsigned int flags, GError **error)
 {
@@ -150,6 +169,8 @@ hvlv_domxml_format(const HvDomain *domain, unsigned int flags, GError **error)
 		               "hvlv_domxml_format");
 		return NULL;
 	}
+	if (!check_expressible(domain, error))
+		return NULL;
 	g_autoptr(HvDomain) d = hv_domain_copy(domain);
 	hv_domain_apply_defaults(d);
 	HvlvXmlOut *out = hvlv_xout_new();

@@ -240,5 +240,10 @@ static const HvFieldDesc run_state_fields[] = {
 	HV__F_S(HvRunState, log_path, HV__FMT_PATH),
 	HV__F_I(HvRunState, started_at, 0, G_MAXINT64),
 	HV__F_O(HvRunState, live, hv__domain_desc),
+	HV__F_S(HvRunState, console_log, HV__FMT_PATH),
+	HV__F_S(HvRunState, pidfile, HV__FMT_PATH),
+	HV__F_I(HvRunState, state, 0, 7),
+	HV__F_I(HvRunState, state_reason, 0, 64),
+	HV__F_B(HvRunState, fake_reboot),
 };
 const HvTypeDesc hv__run_state_desc = HV__DESC(HvRunState, run_state_fields);

@@ -2,9 +2,9 @@
 # Real virsh against a test hvd: capabilities, domcapabilities and the
 # native config conversions, each output checked with virt-xml-validate.
 . "$HV_TOP_SRCDIR/tests/hvd/hvt-daemon.sh"
-echo "1..9"
+echo "1..10"
 if ! command -v virsh >/dev/null || ! command -v virt-xml-validate >/dev/null; then
-	for i in $(seq 9); do skip "virsh or virt-xml-validate is not installed (libvirt-clients)"; done
+	for i in $(seq 10); do skip "virsh or virt-xml-validate is not installed (libvirt-clients)"; done
 	exit 0
 fi
 export HV_KVM=no
@@ -35,4 +35,8 @@ check "virsh domxml-from-native xen-xl validates (domain.rng)" valid domain
 echo 'hv_accel = "kvm"' > "$T/hv-only.cfg"
 v domxml-from-native xen-xl "$T/hv-only.cfg"
 check "xen-xl refuses hv's own settings, naming them" grep -q "hv_accel" "$T/err"
+printf 'name = "p"\ntype = "hvm"\nmemory = 256\nhv_panic = [ "pvpanic" ]\n' > "$T/pvpanic.cfg"
+v domxml-from-native hv "$T/pvpanic.cfg"
+check "a panic model libvirt 9.0's schema lacks is refused, not written as invalid XML" \
+	grep -q "unsupported configuration: <panic model='pvpanic'>" "$T/err"
 exit $failed

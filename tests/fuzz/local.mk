@@ -69,6 +69,15 @@ tests_fuzz_fuzz_vmm_virtqueue_LDADD = $(FUZZ_DRIVER) $(VMM_LIBS)
 tests_fuzz_fuzz_vmm_virtqueue_LDFLAGS = $(FUZZ_LDFLAGS)
 EXTRA_DIST += tests/fuzz/corpus/fuzz-vmm-qmp tests/fuzz/corpus/fuzz-vmm-virtqueue
 
+# libhv: what a QMP server sends to libhv's QMP client (both engines).
+HV_FUZZERS += tests/fuzz/fuzz-qmp-client
+tests_fuzz_fuzz_qmp_client_SOURCES = tests/fuzz/fuzz-qmp-client.c
+tests_fuzz_fuzz_qmp_client_CPPFLAGS = $(LIBHV_CPPFLAGS)
+tests_fuzz_fuzz_qmp_client_CFLAGS = $(LIBHV_CFLAGS)
+tests_fuzz_fuzz_qmp_client_LDADD = $(FUZZ_DRIVER) libhv/libhv-internal.la $(LIBHV_DEPS)
+tests_fuzz_fuzz_qmp_client_LDFLAGS = $(FUZZ_LDFLAGS)
+EXTRA_DIST += tests/fuzz/corpus/fuzz-qmp-client
+
 # libvirt-driver: the domain XML parser (seeds: tests/domxml's inputs).
 HV_FUZZERS += tests/fuzz/fuzz-domxml
 tests_fuzz_fuzz_domxml_SOURCES = tests/fuzz/fuzz-domxml.c

@@ -37,6 +37,11 @@ typedef struct {
 	char *log_path;         /* the engine's log */
 	HvInt started_at;       /* µs since the epoch */
 	HvDomain *live;         /* the configuration the engine runs */
+	char *console_log;      /* everything the console printed */
+	char *pidfile;          /* the engine's pid file */
+	HvInt state;            /* libvirt's virDomainState (HvState, hv/engine.h) */
+	HvInt state_reason;     /* and its reason */
+	HvTristate fake_reboot; /* a power-off of the guest is a reboot (virsh reboot) */
 } HvRunState;
 
 HV_DECLARE_MODEL_TYPE(HvRunState, hv_run_state)
