@@ -25,6 +25,7 @@ struct HvdDaemon {
 	GMainLoop *loop;
 	HvlvServer *server;
 	HvlvDomains *domains;
+	HvRunner *runner;
 	GPtrArray *sockets;     /* HvdSocket */
 	int pidfile_fd;
 	char *pidfile;
@@ -32,6 +33,7 @@ struct HvdDaemon {
 	HvdBusyFunc busy;
 	gpointer busy_data;
 	int exit_code;
+	gboolean reconnected;
 };
 
 /* One hvd per run directory: a second one would fight over the sockets. */
@@ -106,6 +108,43 @@ hvd_daemon_open_domains(HvdDaemon *d, GError **error)
 	return TRUE;
 }
 
+/* The engine runner on the main loop, its events into the registry. */
+static gboolean
+hvd_daemon_open_runner(HvdDaemon *d, GError **error)
+{
+	HvdSettings *s = d->settings;
+	HvRunnerSettings rs = { .qemu = s->emulator, .log_dir = s->log_dir };
+	if (s->accel)
+		rs.accel = g_str_equal(s->accel, "kvm") ? HV_ACCEL_KVM : HV_ACCEL_TCG;
+	d->runner = hv_runner_new(hvlv_domains_get_store(d->domains), &rs, NULL, error);
+	if (!d->runner)
+		return FALSE;
+	hvlv_domains_set_runner(d->domains, d->runner, NULL);
+	return TRUE;
+}
+
+static void
+hvd_daemon_reconnected(GObject *source, GAsyncResult *result, gpointer data)
+{
+	(void)source;
+	HvdDaemon *d = data;
+	g_autoptr(GError) error = NULL;
+	if (!hv_runner_finish(d->runner, result, &error))
+		g_warning("taking back running domains: %s", error->message);
+	hvlv_domains_adopt_running(d->domains);
+	d->reconnected = TRUE;
+}
+
+/* Guests outlive hvd: take back those still running (a dead one is
+ * reported stopped/failed) before serving anyone. */
+static void
+hvd_daemon_reconnect(HvdDaemon *d)
+{
+	hv_runner_reconnect(d->runner, hvd_daemon_reconnected, d);
+	while (!d->reconnected)
+		g_main_context_iteration(NULL, TRUE);
+}
+
 static gboolean
 hvd_daemon_domains_busy(gpointer data)
 {
@@ -117,9 +156,15 @@ static void
 hvd_daemon_autostart(HvdDaemon *d)
 {
 	g_autoptr(GPtrArray) names = hvlv_domains_autostart_names(d->domains);
-	for (guint i = 0; i < names->len; i++)
-		g_warning("autostart: cannot start domain '%s': hv has no engine to run it yet",
-		          (const char *)g_ptr_array_index(names, i));
+	for (guint i = 0; i < names->len; i++) {
+		const char *name = g_ptr_array_index(names, i);
+		g_autoptr(GError) error = NULL;
+		g_autoptr(HvlvDomainObj) obj = hvlv_domains_lookup_by_name(d->domains, name, &error);
+		g_autoptr(HvlvDomainInfo) info = obj ? hvlv_domain_obj_info(obj, TRUE) : NULL;
+		if (!info || !hvlv_domains_engine_run(d->domains, HVLV_ENGINE_START, NULL, info->def, 0,
+		                                      &error))
+			g_warning("autostart: cannot start domain '%s': %s", name, error->message);
+	}
 }
 
 static void
@@ -171,7 +216,8 @@ hvd_daemon_new(HvdSettings *settings, GError **error)
 	d->settings = settings;
 	d->pidfile_fd = -1;
 	if (!hvd_daemon_make_dirs(settings, error) || !hvd_daemon_lock_pidfile(d, error) ||
-	    !hvd_daemon_open_domains(d, error) || !hvd_daemon_open_sockets(d, error))
+	    !hvd_daemon_open_domains(d, error) || !hvd_daemon_open_runner(d, error) ||
+	    !hvd_daemon_open_sockets(d, error))
 		return NULL;
 	d->loop = g_main_loop_new(NULL, FALSE);
 	d->server = hvlv_server_new(&settings->server, hvlv_remote_program());
@@ -247,6 +293,7 @@ int
 hvd_daemon_run(HvdDaemon *d)
 {
 	hvd_daemon_install_sources(d);
+	hvd_daemon_reconnect(d);
 	hvd_daemon_autostart(d);
 	HvdSocket *first = g_ptr_array_index(d->sockets, 0);
 	const char *rw = first->path ? first->path : "a socket from systemd";
@@ -265,7 +312,8 @@ hvd_daemon_free(HvdDaemon *d)
 	if (!d)
 		return;
 	hvlv_server_free(d->server);
-	hvlv_domains_free(d->domains); /* after the server: its calls use the registry */
+	hv_runner_free(d->runner); /* the guests run on; the next hvd takes them back */
+	hvlv_domains_free(d->domains); /* after the server and runner: they use the registry */
 	for (guint i = 0; d->sockets && i < d->sockets->len; i++) {
 		HvdSocket *sock = g_ptr_array_index(d->sockets, i);
 		if (!sock->activated && sock->path)

@@ -60,6 +60,7 @@ hvd_settings_free(HvdSettings *s)
 	g_free(s->socket_dir);
 	g_free(s->log_dir);
 	g_free(s->emulator);
+	g_free(s->accel);
 	g_free(s);
 }
 
@@ -109,6 +110,12 @@ hvd_settings_apply_keyfile(HvdSettings *s, GKeyFile *kf, GError **error)
 	hvd_keyfile_string(kf, "paths", "log_dir", &s->log_dir);
 	hvd_keyfile_string(kf, "hypervisor", "emulator", &s->emulator);
 	s->server.emulator = s->emulator;
+	hvd_keyfile_string(kf, "hypervisor", "accel", &s->accel);
+	if (s->accel && !g_str_equal(s->accel, "kvm") && !g_str_equal(s->accel, "tcg")) {
+		g_set_error(error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+		            _("[hypervisor] accel: '%s' is not kvm or tcg"), s->accel);
+		return FALSE;
+	}
 	g_autofree char *level = g_key_file_get_string(kf, "daemon", "log_level", NULL);
 	if (level && !hvd_log_level_parse(g_strstrip(level), &s->log_level)) {
 		g_set_error(error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,

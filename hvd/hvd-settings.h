@@ -20,7 +20,8 @@ typedef struct {
 	guint timeout;          /* exit after this many idle seconds; 0: never */
 	HvdLogLevel log_level;
 	HvlvServerConfig server;
-	char *emulator;         /* owns server.emulator */
+	char *emulator;         /* owns server.emulator; also the QEMU that runs guests */
+	char *accel;            /* "kvm" or "tcg" forces the accelerator; NULL: kvm where usable */
 } HvdSettings;
 
 /* The defaults for system (root) or session mode. */

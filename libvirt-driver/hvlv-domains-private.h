@@ -13,6 +13,8 @@ struct HvlvDomains {
 	GHashTable *by_id;      /* GINT_TO_POINTER(id) -> HvlvDomainObj, active ones */
 	gint next_id;
 	HvlvServer *server;     /* where events go; NULL: nowhere */
+	HvRunner *runner;       /* runs the domains; NULL: nothing runs */
+	GMainContext *context;  /* the runner's */
 };
 
 struct HvlvDomainObj {

@@ -109,6 +109,8 @@ hvlv_domains_free(HvlvDomains *domains)
 	g_hash_table_unref(domains->by_name);
 	g_hash_table_unref(domains->by_uuid);
 	hv_store_close(domains->store);
+	if (domains->context)
+		g_main_context_unref(domains->context);
 	g_mutex_clear(&domains->lock);
 	g_free(domains);
 }

@@ -15,6 +15,7 @@
 
 #include <glib.h>
 
+#include <hv/engine.h>
 #include <hv/hv.h>
 
 #include "hvlv-server.h"
@@ -129,6 +130,39 @@ GPtrArray *hvlv_domains_autostart_names(HvlvDomains *domains);
 /* Sends the metadata-change event (type, namespace URI or NULL) for OBJ. */
 void hvlv_domains_emit_metadata_change(HvlvDomains *domains, HvlvDomainObj *obj, gint type,
                                        const char *nsuri);
+
+/* The libhv store the registry keeps its definitions in. */
+HvStore *hvlv_domains_get_store(HvlvDomains *domains);
+
+/* Runs the domains with RUNNER (borrowed), whose I/O and callbacks happen
+ * on CONTEXT (NULL: the thread-default one); its events update the
+ * registry and reach the clients as lifecycle events. */
+void hvlv_domains_set_runner(HvlvDomains *domains, HvRunner *runner, GMainContext *context);
+
+/* What hvlv_domains_engine_run() does. */
+typedef enum {
+	HVLV_ENGINE_START,    /* DEF, flags HvStartFlags */
+	HVLV_ENGINE_DESTROY,  /* flags HvDestroyFlags */
+	HVLV_ENGINE_SHUTDOWN,
+	HVLV_ENGINE_REBOOT,   /* flags HvRebootFlags */
+	HVLV_ENGINE_SUSPEND,
+	HVLV_ENGINE_RESUME,
+} HvlvEngineOp;
+
+/* Runs OP of the runner for UUID (or DEF) on the runner's context and
+ * waits for it, from any thread; libhv errors become libvirt's. */
+gboolean hvlv_domains_engine_run(HvlvDomains *domains, HvlvEngineOp op, const char *uuid,
+                                 const HvDomain *def, guint flags, GError **error);
+
+/* The console socket of running UUID, or NULL with an error. */
+char *hvlv_domains_engine_console(HvlvDomains *domains, const char *uuid, GError **error);
+
+/* The CPU time of running UUID in ns (0 when unknown). */
+guint64 hvlv_domains_engine_cpu_time(HvlvDomains *domains, const char *uuid);
+
+/* On the runner's context, after hv_runner_reconnect(): the guests still
+ * running become active in the registry (transient ones are added back). */
+void hvlv_domains_adopt_running(HvlvDomains *domains);
 
 /* Parses a canonical UUID string into 16 bytes; FALSE if it is not one. */
 gboolean hvlv_uuid_parse(const char *str, guint8 *uuid);

@@ -47,7 +47,9 @@ hvlv_proc_domain_get_info(HvlvCall *call, gpointer args, gpointer ret, GError **
 	r->max_mem = (guint64)def->maxmem_kib.value;
 	r->memory = (guint64)def->memory_kib.value;
 	r->nr_virt_cpu = (u_short)def->vcpus.value;
-	r->cpu_time = 0; /* TODO(engine): the engine's CPU time of a running domain */
+	char uuid[37];
+	hvlv_uuid_format(info->uuid, uuid);
+	r->cpu_time = info->id >= 0 ? hvlv_domains_engine_cpu_time(hvlv_call_domains(call, NULL), uuid) : 0;
 	return TRUE;
 }
 

@@ -124,6 +124,25 @@ gboolean hvlv_proc_domain_has_managed_save(HvlvCall *call, gpointer args, gpoint
 gboolean hvlv_proc_domain_snapshot_num(HvlvCall *call, gpointer args, gpointer ret,
                                        GError **error);
 
+/* hvlv-proc-domain-life.c: create, destroy, shutdown, reboot, suspend, resume */
+gboolean hvlv_proc_domain_create(HvlvCall *call, gpointer args, gpointer ret, GError **error);
+gboolean hvlv_proc_domain_create_with_flags(HvlvCall *call, gpointer args, gpointer ret,
+                                            GError **error);
+gboolean hvlv_proc_domain_create_xml(HvlvCall *call, gpointer args, gpointer ret, GError **error);
+gboolean hvlv_proc_domain_destroy(HvlvCall *call, gpointer args, gpointer ret, GError **error);
+gboolean hvlv_proc_domain_destroy_flags(HvlvCall *call, gpointer args, gpointer ret,
+                                        GError **error);
+gboolean hvlv_proc_domain_shutdown(HvlvCall *call, gpointer args, gpointer ret, GError **error);
+gboolean hvlv_proc_domain_shutdown_flags(HvlvCall *call, gpointer args, gpointer ret,
+                                         GError **error);
+gboolean hvlv_proc_domain_reboot(HvlvCall *call, gpointer args, gpointer ret, GError **error);
+gboolean hvlv_proc_domain_suspend(HvlvCall *call, gpointer args, gpointer ret, GError **error);
+gboolean hvlv_proc_domain_resume(HvlvCall *call, gpointer args, gpointer ret, GError **error);
+
+/* hvlv-proc-domain-console.c: DOMAIN_OPEN_CONSOLE over a stream */
+gboolean hvlv_proc_domain_open_console(HvlvCall *call, gpointer args, gpointer ret,
+                                       GError **error);
+
 /* hvlv-proc-domain-metadata.c: title, description, <metadata> */
 gboolean hvlv_proc_domain_set_metadata(HvlvCall *call, gpointer args, gpointer ret,
                                        GError **error);
