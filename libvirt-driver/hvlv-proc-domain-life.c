@@ -107,12 +107,12 @@ hvlv_proc_domain_create_xml(HvlvCall *call, gpointer args, gpointer ret, GError 
 			hvlv_propagate_libhv_error(error, g_steal_pointer(&local));
 		return FALSE;
 	}
-	g_autoptr(HvDomain) start = hv_domain_copy(def);
 	g_autoptr(HvlvDomainObj) obj = hvlv_domains_add_transient(
 		domains, g_steal_pointer(&def), HVLV_DOMAIN_PAUSED, HV_PAUSED_STARTING_UP, error);
 	if (!obj)
 		return FALSE;
-	if (!hvlv_domains_engine_run(domains, HVLV_ENGINE_START, NULL, start,
+	g_autoptr(HvlvDomainInfo) info = hvlv_domain_obj_info(obj, TRUE); /* with its UUID */
+	if (!hvlv_domains_engine_run(domains, HVLV_ENGINE_START, NULL, info->def,
 	                             (a->flags & CREATE_PAUSED) ? HV_START_PAUSED : 0, error)) {
 		hvlv_domains_set_state(domains, obj, HVLV_DOMAIN_SHUTOFF, HV_SHUTOFF_FAILED, NULL, -1, 0);
 		return FALSE;

@@ -202,6 +202,22 @@ hvlv_stream_client_finished(HvlvStream *stream)
 	hvlv_stream_forget(stream, FALSE);
 }
 
+/* The client aborted: libvirt's virStreamAbort waits for an answer, and
+ * libvirtd gives an ERROR one ("stream aborted at client request"). */
+static void
+hvlv_stream_client_aborted(HvlvStream *stream)
+{
+	g_atomic_int_set(&stream->closed, TRUE);
+	if (!stream->server_done) {
+		g_autoptr(GError) error = NULL;
+		hvlv_set_error(&error, HVLV_ERR_RPC, HVLV_FROM_RPC, _("stream aborted at client request"));
+		hvlv_header hdr = hvlv_stream_header(stream, HVLV_STATUS_ERROR);
+		hvlv__client_send(stream->client, hvlv_message_encode_error(&hdr, error));
+		stream->server_done = TRUE;
+	}
+	hvlv_stream_forget(stream, TRUE);
+}
+
 void
 hvlv__stream_incoming(HvlvClient *client, const hvlv_header *hdr, const guint8 *data, gsize len)
 {
@@ -220,7 +236,7 @@ hvlv__stream_incoming(HvlvClient *client, const hvlv_header *hdr, const guint8 *
 	} else if (hdr->status == HVLV_STATUS_OK) {
 		hvlv_stream_client_finished(stream);
 	} else {
-		hvlv_stream_forget(stream, TRUE);
+		hvlv_stream_client_aborted(stream);
 	}
 	hvlv_stream_unref(stream);
 }
