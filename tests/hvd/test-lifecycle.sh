@@ -6,7 +6,7 @@
 # a transient guest (virsh create), libvirt's errors, the lifecycle events
 # virsh event sees, and a guest that survives SIGKILL of hvd.
 . "$(dirname "$0")/hvt-daemon.sh"
-N=26
+N=28
 echo "1..$N"
 : "${HV_GUEST_DIR:?}"
 if ! command -v virsh >/dev/null || ! /usr/bin/python3 -c 'import libvirt' 2>/dev/null ||
@@ -15,6 +15,12 @@ if ! command -v virsh >/dev/null || ! /usr/bin/python3 -c 'import libvirt' 2>/de
 	exit 0
 fi
 printf '[hypervisor]\naccel = tcg\n' > "$T/tcg.conf"
+# Guests outlive hvd: a failed run must not leave QEMU processes behind.
+kill_guests() {
+	for f in "$T"/run/*.pid; do [ -f "$f" ] && kill -9 "$(cat "$f")" 2>/dev/null; done
+	cleanup
+}
+trap kill_guests EXIT
 start_hvd() { hvd_start --timeout 0 --config "$T/tcg.conf"; }
 start_hvd || exit 1
 v() { virsh -q -c "$RW" "$@" > "$T/out" 2> "$T/err"; }
@@ -107,5 +113,12 @@ check "after SIGKILL of hvd: still running" state_is "running (booted)"
 check "after SIGKILL of hvd: console still works" bash -c "$(declare -f console); T=$T RW='$RW' HV_TOP_SRCDIR=$HV_TOP_SRCDIR console g1 'hv-probe-42' 20 'echo hv-probe-42'; grep -q '^found' $T/console"
 v shutdown g1
 check "after SIGKILL of hvd: shutdown completes" state_is "shut off (shutdown)" 60
+
+# autostart: the next hvd starts the domain
+v autostart g1
+kill "$HVD_PID"; wait "$HVD_PID" 2>/dev/null; HVD_PID=
+start_hvd || exit 1
+check "autostart: hvd started g1" state_is "running (booted)" 30
+check "destroy --graceful" bash -c "virsh -q -c '$RW' destroy --graceful g1 >/dev/null && [ \"\$(virsh -q -c '$RW' domstate --reason g1)\" = 'shut off (destroyed)' ]"
 [ "$failed" = 0 ] || { echo "# hvd log:"; diag "$T/hvd.log"; }
 [ "$n" = "$N" ] || echo "not ok - planned $N cases, ran $n"
