@@ -5,10 +5,13 @@
  * of the registry through hvlv_domains_set_state(). */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "hvlv-domains-private.h"
 #include "hvlv-error.h"
+#include "hvlv-events.h"
 
 /* A worker's wait for something done on the runner's context. */
 typedef struct {
@@ -73,6 +76,22 @@ hvlv_domains_get_store(HvlvDomains *domains)
 	return domains->store;
 }
 
+/* libvirt's separate reboot event (VIR_DOMAIN_EVENT_ID_REBOOT): its
+ * message body after the callback ID is just the domain. */
+static void
+hvlv_domains_emit_reboot(HvlvDomains *domains, HvlvDomainObj *obj)
+{
+	g_autoptr(HvlvDomainInfo) info = hvlv_domain_obj_info(obj, FALSE);
+	if (!domains->server)
+		return;
+	HvlvDomainRef ref = { .name = info->name, .id = info->id };
+	memcpy(ref.uuid, info->uuid, sizeof(ref.uuid));
+	hvlv_domain_ret msg = { .dom = { .name = info->name, .id = info->id } };
+	memcpy(msg.dom.uuid, info->uuid, sizeof(msg.dom.uuid));
+	hvlv_events_emit_domain(domains->server, HVLV_DOMAIN_EVENT_ID_REBOOT, &ref,
+	                        HVLV_PROC_EVENT_CALLBACK_REBOOT, (xdrproc_t)xdr_hvlv_domain_ret, &msg);
+}
+
 /* Runner thread: the runner's state of UUID becomes the object's. */
 static void
 hvlv_domains_on_event(HvRunner *runner, const char *uuid, HvEventType type, int detail,
@@ -80,11 +99,15 @@ hvlv_domains_on_event(HvRunner *runner, const char *uuid, HvEventType type, int 
 {
 	HvlvDomains *domains = data;
 	guint8 bytes[16];
-	if (type == HV_EVENT_REBOOT || !hvlv_uuid_parse(uuid, bytes))
-		return; /* TODO(issue 6): the separate reboot event (VIR_DOMAIN_EVENT_ID_REBOOT) */
+	if (!hvlv_uuid_parse(uuid, bytes))
+		return;
 	g_autoptr(HvlvDomainObj) obj = hvlv_domains_lookup_by_uuid(domains, bytes, NULL);
 	if (!obj)
 		return;
+	if (type == HV_EVENT_REBOOT) {
+		hvlv_domains_emit_reboot(domains, obj);
+		return;
+	}
 	int reason = 0;
 	HvState state = hv_runner_get_state(runner, uuid, &reason);
 	HvDomain *live = NULL;

@@ -11,6 +11,7 @@
 /* libvirt's domain event IDs hv knows (virDomainEventID), 0..26 as of 9.0. */
 enum {
 	HVLV_DOMAIN_EVENT_ID_LIFECYCLE = 0,
+	HVLV_DOMAIN_EVENT_ID_REBOOT = 1,
 	HVLV_DOMAIN_EVENT_ID_METADATA_CHANGE = 23,
 	HVLV_DOMAIN_EVENT_ID_LAST = 27,
 };
@@ -30,6 +31,7 @@ typedef enum {
 
 /* Remote procedure numbers of the callback-style event messages. */
 #define HVLV_PROC_EVENT_CALLBACK_LIFECYCLE 318
+#define HVLV_PROC_EVENT_CALLBACK_REBOOT 319
 #define HVLV_PROC_EVENT_CALLBACK_METADATA_CHANGE 379
 
 /* A domain as events name it. */

@@ -6,7 +6,7 @@
 # a transient guest (virsh create), libvirt's errors, the lifecycle events
 # virsh event sees, and a guest that survives SIGKILL of hvd.
 . "$(dirname "$0")/hvt-daemon.sh"
-N=28
+N=30
 echo "1..$N"
 : "${HV_GUEST_DIR:?}"
 if ! command -v virsh >/dev/null || ! /usr/bin/python3 -c 'import libvirt' 2>/dev/null ||
@@ -76,13 +76,15 @@ v dominfo g1
 check "dominfo: CPU time above 0" bash -c "grep -E '^CPU time: +[0-9.]+s' $T/out | grep -vq ' 0.0s'"
 check "suspend: paused (user)" bash -c "virsh -q -c '$RW' suspend g1 >/dev/null && [ \"\$(virsh -q -c '$RW' domstate --reason g1)\" = 'paused (user)' ]"
 check "resume: running (unpaused)" bash -c "virsh -q -c '$RW' resume g1 >/dev/null && [ \"\$(virsh -q -c '$RW' domstate --reason g1)\" = 'running (unpaused)' ]"
+check "reboot accepted" v reboot g1
+check "reboot: the reboot event and the guest boots again" bash -c "for i in \$(seq 120); do grep -q \"event 'reboot' for domain 'g1'\" $T/events && [ \$(grep -c HV-GUEST-READY $T/log/g1-console.log) -ge 2 ] && exit 0; sleep 0.5; done; exit 1"
 check "start of a running domain refused" bash -c "! virsh -q -c '$RW' start g1 2>/dev/null"
 check "shutdown accepted" v shutdown g1
 check "shutdown completes: shut off (shutdown)" state_is "shut off (shutdown)" 60
 check "list: no active domain" bash -c "[ -z \"\$(virsh -q -c '$RW' list)\" ]"
 sleep 0.5; events_stop
-check "events: started, suspended, resumed, shutdown, stopped" events_are \
-	"g1 Started Booted" "g1 Suspended Paused" "g1 Resumed Unpaused" \
+check "events: started, suspended, resumed, resumed (fake reboot), shutdown, stopped" events_are \
+	"g1 Started Booted" "g1 Suspended Paused" "g1 Resumed Unpaused" "g1 Resumed Unpaused" \
 	"g1 Shutdown Finished after guest request" "g1 Stopped Shutdown"
 
 v destroy g1
