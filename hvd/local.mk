@@ -71,12 +71,12 @@ $(tests_hvd_test_hvd_units_OBJECTS) $(tests_hvd_test_rpc_protocol_OBJECTS) \
 	libvirt-driver/hvlv_protocol.h
 TESTS += $(HVD_UNIT_TESTS) tests/hvd/test-units.sh
 if INTEGRATION_TESTS
-TESTS += tests/hvd/test-virsh.sh tests/hvd/test-daemon.sh tests/hvd/test-domains.sh
+TESTS += tests/hvd/test-virsh.sh tests/hvd/test-daemon.sh tests/hvd/test-domains-virsh.sh
 # Real guests (QEMU TCG, the test guest) through hvd: start, console, shutdown, events.
 TESTS += tests/hvd/test-lifecycle.sh
 endif
 EXTRA_DIST += tests/hvd/test-units.sh tests/hvd/test-virsh.sh tests/hvd/test-daemon.sh \
-	tests/hvd/hvt-daemon.sh tests/hvd/python-client.py tests/hvd/test-domains.sh \
+	tests/hvd/hvt-daemon.sh tests/hvd/python-client.py tests/hvd/test-domains-virsh.sh \
 	tests/hvd/python-domains.py tests/hvd/test-lifecycle.sh tests/hvd/python-console.py
 
 # Benchmark (by hand): bash tests/bench/bench-hvd-connect.sh BUILDDIR [N]

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 # python3-libvirt against hvd's domain procedures; prints one "name: value"
-# line per fact for test-domains.sh to check. Usage:
+# line per fact for test-domains-virsh.sh to check. Usage:
 #   python-domains.py api URI        - lookups, lists, info, errors (needs d1, d2)
 #   python-domains.py events URI XML - lifecycle events of a define/undefine
 #   python-domains.py dumpxml FILE   - the fields of a domain XML document
