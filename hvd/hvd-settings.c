@@ -228,6 +228,21 @@ hvd_args_apply(const HvdArgs *a, HvdSettings *s, GError **error)
 	return TRUE;
 }
 
+/* [hypervisor] emulator as an absolute path, looked up on PATH once at start:
+ * the runner starts guests with it and the capabilities name it. Left as
+ * configured when it is not found (guests then fail to start, saying so). */
+static void
+hvd_settings_resolve_emulator(HvdSettings *s)
+{
+	g_autofree char *found = g_find_program_in_path(s->emulator);
+	if (found) {
+		g_free(s->emulator);
+		s->emulator = g_canonicalize_filename(found, NULL);
+	} else
+		g_warning(_("[hypervisor] emulator: '%s' is not found"), s->emulator);
+	s->server.emulator = s->emulator;
+}
+
 HvdSettings *
 hvd_settings_from_args(int argc, char **argv, gboolean *exit_r, GError **error)
 {
@@ -250,5 +265,7 @@ hvd_settings_from_args(int argc, char **argv, gboolean *exit_r, GError **error)
 	gboolean ok = hvd_settings_load_file(s, s->config_file, s->config_required, error) &&
 	              hvd_args_apply(&a, s, error);
 	hvd_args_clear(&a);
+	if (ok)
+		hvd_settings_resolve_emulator(s);
 	return ok ? g_steal_pointer(&s) : NULL;
 }

@@ -31,13 +31,6 @@ hvlv_caps_pvh_max_vcpus(void)
 }
 
 const char *
-hvlv_caps_qemu_path(void)
-{
-	const char *qemu = g_getenv("HV_QEMU");
-	return qemu && *qemu ? qemu : HVLV_QEMU_EMULATOR;
-}
-
-const char *
 hvlv_caps_vmm_path(void)
 {
 	static char *path;
@@ -108,21 +101,27 @@ hvlv_caps_parse_machines(const char *help)
 }
 
 const GPtrArray *
-hvlv_caps_machines(GError **error)
+hvlv_caps_machines(const char *qemu, GError **error)
 {
 	static GMutex lock;
 	static GPtrArray *machines;
+	static char *machines_of;
 	g_mutex_lock(&lock);
+	if (machines && g_strcmp0(machines_of, qemu) != 0) {
+		g_clear_pointer(&machines, g_ptr_array_unref);
+		g_clear_pointer(&machines_of, g_free);
+	}
 	if (!machines) {
 		g_autofree char *out = NULL;
 		int status = 0;
-		const char *argv[] = { hvlv_caps_qemu_path(), "-machine", "help", NULL };
+		const char *argv[] = { qemu, "-machine", "help", NULL };
 		g_autoptr(GError) local = NULL;
 		if (g_spawn_sync(NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out,
 		                 NULL, &status, &local) &&
-		    g_spawn_check_wait_status(status, &local))
+		    g_spawn_check_wait_status(status, &local)) {
 			machines = hvlv_caps_parse_machines(out);
-		else
+			machines_of = g_strdup(qemu);
+		} else
 			hvlv_set_error(error, HVLV_ERR_INTERNAL_ERROR, HVLV_FROM_DRIVER,
 			               _("cannot ask %s for its machine types: %s"), argv[0],
 			               local->message);

@@ -130,14 +130,14 @@ format_machines(HvlvXmlOut *out, const GPtrArray *machines, gboolean with_pvh)
 }
 
 static void
-format_guest(HvlvXmlOut *out, const GPtrArray *machines)
+format_guest(HvlvXmlOut *out, const char *qemu, const GPtrArray *machines)
 {
 	hvlv_xout_push(out, "guest");
 	hvlv_xout_element(out, "os_type", "hvm");
 	hvlv_xout_push(out, "arch");
 	hvlv_xout_attr(out, "name", "x86_64");
 	hvlv_xout_element(out, "wordsize", "64");
-	hvlv_xout_element(out, "emulator", hvlv_caps_qemu_path());
+	hvlv_xout_element(out, "emulator", qemu);
 	format_machines(out, machines, FALSE);
 	hvlv_xout_push(out, "domain");
 	hvlv_xout_attr(out, "type", "qemu");
@@ -166,16 +166,16 @@ format_guest(HvlvXmlOut *out, const GPtrArray *machines)
 }
 
 char *
-hvlv_caps_format(GError **error)
+hvlv_caps_format(const char *qemu, GError **error)
 {
 	HvlvNodeInfo info;
-	const GPtrArray *machines = hvlv_caps_machines(error);
+	const GPtrArray *machines = hvlv_caps_machines(qemu, error);
 	if (!machines || !hvlv_host_node_info(NULL, NULL, &info, error))
 		return NULL;
 	HvlvXmlOut *out = hvlv_xout_new();
 	hvlv_xout_push(out, "capabilities");
 	format_host(out, &info);
-	format_guest(out, machines);
+	format_guest(out, qemu, machines);
 	hvlv_xout_pop(out);
 	return hvlv_xout_finish(out);
 }

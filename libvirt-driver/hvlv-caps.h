@@ -9,9 +9,6 @@
 
 #include <glib.h>
 
-/* The QEMU binary hv runs hvm guests with (HV_QEMU overrides it). */
-#define HVLV_QEMU_EMULATOR "/usr/bin/qemu-system-x86_64"
-
 /* A machine type of the emulator: NAME, and the machine it is an alias of
  * (CANONICAL, NULL when none), and its vCPU limit. */
 typedef struct {
@@ -24,10 +21,10 @@ typedef struct {
 /* Whether hvm guests can use KVM here and pvh guests can run at all. */
 gboolean hvlv_caps_kvm_usable(void);
 
-/* The emulator's machine types (cached after the first call: QEMU is asked
- * once per process); NULL with ERROR when QEMU cannot be run. Owned by the
- * cache. */
-const GPtrArray *hvlv_caps_machines(GError **error);
+/* The machine types of QEMU, the emulator path (cached: QEMU is asked again
+ * only for another path); NULL with ERROR when QEMU cannot be run. Owned by
+ * the cache, valid until it is asked about another path. */
+const GPtrArray *hvlv_caps_machines(const char *qemu, GError **error);
 
 /* Parses `qemu-system-x86_64 -machine help` output into HvlvMachine entries. */
 GPtrArray *hvlv_caps_parse_machines(const char *help);
@@ -38,15 +35,15 @@ gint hvlv_caps_pvh_max_vcpus(void);
 /* The path of hv-vmm: $HV_VMM, else HV_LIBEXEC_DIR/hv-vmm. */
 const char *hvlv_caps_vmm_path(void);
 
-/* The emulator path: $HV_QEMU or HVLV_QEMU_EMULATOR. */
-const char *hvlv_caps_qemu_path(void);
-
-/* virsh capabilities: host CPU, topology and memory, the guest types. */
-char *hvlv_caps_format(GError **error);
+/* virsh capabilities: host CPU, topology and memory, the guest types; QEMU
+ * is the emulator path hvm guests run with (hvd.conf [hypervisor] emulator). */
+char *hvlv_caps_format(const char *qemu, GError **error);
 
 /* virsh domcapabilities for EMULATOR, ARCH, MACHINE, VIRTTYPE (each may be
- * NULL for the default). FLAGS must be 0. VIR_ERR_INVALID_ARG for an
- * emulator, arch or machine hv does not offer; VIR_ERR_CONFIG_UNSUPPORTED
- * for a virttype this host cannot run (kvm without a usable KVM). */
-char *hvlv_domcaps_format(const char *emulator, const char *arch, const char *machine,
-                          const char *virttype, unsigned int flags, GError **error);
+ * NULL for the default), QEMU as in hvlv_caps_format(). FLAGS must be 0.
+ * VIR_ERR_INVALID_ARG for an emulator, arch or machine hv does not offer;
+ * VIR_ERR_CONFIG_UNSUPPORTED for a virttype this host cannot run (kvm
+ * without a usable KVM). */
+char *hvlv_domcaps_format(const char *qemu, const char *emulator, const char *arch,
+                          const char *machine, const char *virttype, unsigned int flags,
+                          GError **error);

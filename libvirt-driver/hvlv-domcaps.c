@@ -14,6 +14,7 @@
 
 /* What the caller asked for, defaults resolved. */
 typedef struct {
+	const char *qemu;       /* the emulator hvm guests run with */
 	const char *path;
 	const char *virttype;
 	const char *machine;
@@ -186,7 +187,7 @@ resolve_machine(const char *machine, HvlvDomcapsQuery *q, GError **error)
 		q->max_cpus = hvlv_caps_pvh_max_vcpus();
 		return TRUE;
 	}
-	const GPtrArray *machines = hvlv_caps_machines(error);
+	const GPtrArray *machines = hvlv_caps_machines(q->qemu, error);
 	for (guint i = 0; machines && i < machines->len; i++) {
 		const HvlvMachine *m = machines->pdata[i];
 		if (machine ? strcmp(m->name, machine) != 0 : !m->is_default)
@@ -198,7 +199,7 @@ resolve_machine(const char *machine, HvlvDomcapsQuery *q, GError **error)
 	if (machines)
 		hvlv_set_error(error, HVLV_ERR_INVALID_ARG, HVLV_FROM_DRIVER,
 		               _("the machine '%s' is not supported by emulator '%s'"),
-		               machine ? machine : "(default)", hvlv_caps_qemu_path());
+		               machine ? machine : "(default)", q->qemu);
 	return FALSE;
 }
 
@@ -219,7 +220,7 @@ resolve_query(const char *emulator, const char *arch, const char *machine, const
 	if (!resolve_machine(machine, q, error))
 		return FALSE;
 	q->virttype = virttype ? virttype : q->pvh || hvlv_caps_kvm_usable() ? "kvm" : "qemu";
-	q->path = q->pvh ? hvlv_caps_vmm_path() : hvlv_caps_qemu_path();
+	q->path = q->pvh ? hvlv_caps_vmm_path() : q->qemu;
 	if ((strcmp(q->virttype, "kvm") == 0 || q->pvh) && !hvlv_caps_kvm_usable()) {
 		hvlv_set_error(error, HVLV_ERR_CONFIG_UNSUPPORTED, HVLV_FROM_DRIVER,
 		               _("KVM is not supported by '%s' on this host"), q->path);
@@ -240,10 +241,10 @@ resolve_query(const char *emulator, const char *arch, const char *machine, const
 }
 
 char *
-hvlv_domcaps_format(const char *emulator, const char *arch, const char *machine,
-                    const char *virttype, unsigned int flags, GError **error)
+hvlv_domcaps_format(const char *qemu, const char *emulator, const char *arch,
+                    const char *machine, const char *virttype, unsigned int flags, GError **error)
 {
-	HvlvDomcapsQuery q = { 0 };
+	HvlvDomcapsQuery q = { .qemu = qemu };
 	if (flags) {
 		hvlv_set_error(error, HVLV_ERR_INVALID_ARG, HVLV_FROM_DRIVER,
 		               _("unsupported flags (0x%x) in function %s"), flags,

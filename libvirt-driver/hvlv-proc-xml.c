@@ -9,20 +9,20 @@
 #include "hvlv-proc.h"
 
 gboolean
-hvlv_proc_get_capabilities(G_GNUC_UNUSED HvlvCall *call, G_GNUC_UNUSED gpointer args,
-                           gpointer ret, GError **error)
+hvlv_proc_get_capabilities(HvlvCall *call, G_GNUC_UNUSED gpointer args, gpointer ret,
+                           GError **error)
 {
-	char *caps = hvlv_caps_format(error);
+	char *caps = hvlv_caps_format(call->client->server->config.emulator, error);
 	((hvlv_string_ret *)ret)->str = caps;
 	return caps != NULL;
 }
 
 gboolean
-hvlv_proc_get_domain_capabilities(G_GNUC_UNUSED HvlvCall *call, gpointer args, gpointer ret,
-                                  GError **error)
+hvlv_proc_get_domain_capabilities(HvlvCall *call, gpointer args, gpointer ret, GError **error)
 {
 	const hvlv_get_domain_capabilities_args *a = args;
-	char *caps = hvlv_domcaps_format(a->emulatorbin ? *a->emulatorbin : NULL,
+	char *caps = hvlv_domcaps_format(call->client->server->config.emulator,
+	                                 a->emulatorbin ? *a->emulatorbin : NULL,
 	                                 a->arch ? *a->arch : NULL, a->machine ? *a->machine : NULL,
 	                                 a->virttype ? *a->virttype : NULL, a->flags, error);
 	((hvlv_string_ret *)ret)->str = caps;

@@ -35,10 +35,13 @@ assert_valid(const char *text, const char *type)
 	g_assert_true(g_spawn_check_wait_status(status, NULL));
 }
 
+/* The emulator the tests hand to the capabilities (hvd resolves hvd.conf's). */
+static const char qemu[] = "/usr/bin/qemu-system-x86_64";
+
 static gboolean
 have_qemu(void)
 {
-	if (g_file_test(hvlv_caps_qemu_path(), G_FILE_TEST_IS_EXECUTABLE))
+	if (g_file_test(qemu, G_FILE_TEST_IS_EXECUTABLE))
 		return TRUE;
 	g_test_skip("qemu-system-x86_64 is not installed");
 	return FALSE;
@@ -72,7 +75,7 @@ test_caps_no_kvm(void)
 		return;
 	g_setenv("HV_KVM", "no", TRUE);
 	g_autoptr(GError) error = NULL;
-	g_autofree char *caps = hvlv_caps_format(&error);
+	g_autofree char *caps = hvlv_caps_format(qemu, &error);
 	g_assert_no_error(error);
 	g_assert_nonnull(strstr(caps, "<domain type='qemu'/>"));
 	g_assert_null(strstr(caps, "type='kvm'"));
@@ -88,7 +91,7 @@ test_caps_kvm(void)
 		return;
 	g_setenv("HV_KVM", "yes", TRUE);
 	g_autoptr(GError) error = NULL;
-	g_autofree char *caps = hvlv_caps_format(&error);
+	g_autofree char *caps = hvlv_caps_format(qemu, &error);
 	g_assert_no_error(error);
 	g_assert_nonnull(strstr(caps, "<domain type='kvm'>"));
 	g_assert_nonnull(strstr(caps, ">pvh</machine>"));
@@ -103,7 +106,7 @@ test_domcaps(gconstpointer data)
 	const char *const *q = data; /* kvm setting, machine, virttype, expected <domain> */
 	g_setenv("HV_KVM", q[0], TRUE);
 	g_autoptr(GError) error = NULL;
-	g_autofree char *caps = hvlv_domcaps_format(NULL, NULL, q[1], q[2], 0, &error);
+	g_autofree char *caps = hvlv_domcaps_format(qemu, NULL, NULL, q[1], q[2], 0, &error);
 	g_assert_no_error(error);
 	g_autofree char *domain = g_strdup_printf("<domain>%s</domain>", q[3]);
 	g_assert_nonnull(strstr(caps, domain));
@@ -136,7 +139,7 @@ test_domcaps_errors(void)
 	};
 	for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
 		g_autoptr(GError) error = NULL;
-		g_autofree char *caps = hvlv_domcaps_format(NULL, cases[i].arch, cases[i].machine,
+		g_autofree char *caps = hvlv_domcaps_format(qemu, NULL, cases[i].arch, cases[i].machine,
 		                                            cases[i].virttype, 0, &error);
 		g_assert_null(caps);
 		g_assert_cmpint(hvlv_error_number(error), ==, cases[i].number);
@@ -144,11 +147,43 @@ test_domcaps_errors(void)
 	}
 }
 
+/* Another emulator path (a link to QEMU, as a configured wrapper would be):
+ * capabilities' <emulator> and domcapabilities' <path> name it, its machines
+ * are probed from it, and a query for another emulator is refused. */
+static void
+test_emulator_path(void)
+{
+	if (!have_qemu())
+		return;
+	g_setenv("HV_KVM", "no", TRUE);
+	g_autofree char *dir = g_dir_make_tmp("hvt-caps-XXXXXX", NULL);
+	g_autofree char *link = g_build_filename(dir, "qemu-wrapper", NULL);
+	g_assert_cmpint(symlink(qemu, link), ==, 0);
+	g_autoptr(GError) error = NULL;
+	g_autofree char *caps = hvlv_caps_format(link, &error);
+	g_assert_no_error(error);
+	g_autofree char *emulator = g_strdup_printf("<emulator>%s</emulator>", link);
+	g_assert_nonnull(strstr(caps, emulator));
+	g_assert_nonnull(strstr(caps, "<machine canonical='pc-q35-"));
+	g_autofree char *domcaps = hvlv_domcaps_format(link, NULL, NULL, NULL, NULL, 0, &error);
+	g_assert_no_error(error);
+	g_autofree char *path = g_strdup_printf("<path>%s</path>", link);
+	g_assert_nonnull(strstr(domcaps, path));
+	g_assert_null(hvlv_domcaps_format(link, qemu, NULL, NULL, NULL, 0, &error));
+	g_assert_cmpint(hvlv_error_number(error), ==, HVLV_ERR_INVALID_ARG);
+	g_clear_error(&error);
+	/* a missing emulator is an error, not the machines of the last one */
+	g_autofree char *missing = g_build_filename(dir, "missing", NULL);
+	g_assert_null(hvlv_caps_format(missing, &error));
+	g_unlink(link);
+	g_rmdir(dir);
+	g_assert_cmpint(hvlv_error_number(error), ==, HVLV_ERR_INTERNAL_ERROR);
+}
+
 int
 main(int argc, char **argv)
 {
 	g_test_init(&argc, &argv, NULL);
-	g_unsetenv("HV_QEMU");
 	static const char *const tcg_default[] = { "no", NULL, NULL, "qemu" };
 	static const char *const tcg_q35[] = { "no", "q35", "qemu", "qemu" };
 	static const char *const kvm_default[] = { "yes", NULL, NULL, "kvm" };
@@ -156,6 +191,7 @@ main(int argc, char **argv)
 	g_test_add_func("/caps/machines-parse", test_machines_parse);
 	g_test_add_func("/caps/no-kvm", test_caps_no_kvm);
 	g_test_add_func("/caps/kvm", test_caps_kvm);
+	g_test_add_func("/caps/emulator-path", test_emulator_path);
 	g_test_add_data_func("/domcaps/tcg-default", tcg_default, test_domcaps);
 	g_test_add_data_func("/domcaps/tcg-q35", tcg_q35, test_domcaps);
 	g_test_add_data_func("/domcaps/kvm-default", kvm_default, test_domcaps);

@@ -2,9 +2,9 @@
 # Real virsh and python3-libvirt against an hvd started with temporary
 # directories: what a user of "virsh -c hv:///system" sees.
 . "$(dirname "$0")/hvt-daemon.sh"
-echo "1..19"
+echo "1..23"
 if ! command -v virsh >/dev/null; then
-	for i in $(seq 19); do skip "virsh is not installed (libvirt-clients)"; done
+	for i in $(seq 23); do skip "virsh is not installed (libvirt-clients)"; done
 	exit 0
 fi
 hvd_start --timeout 0 || exit 1
@@ -70,5 +70,27 @@ sleep 0.2
 check "a 4 GiB length closes that client, with the reason in hvd's log" \
 	grep -q "closed: packet 4294967295 bytes received from client" "$T/hvd.log"
 check "hvd is still running after all of it" kill -0 "$HVD_PID"
+[ $failed = 0 ] || diag "$T/hvd.log"
+
+# One emulator setting ([hypervisor] emulator, an absolute path from PATH at
+# start) for the capabilities and the guests.
+qemu=$(command -v qemu-system-x86_64 || true)
+if [ -n "$qemu" ]; then
+	v capabilities
+	check "capabilities: <emulator> is the default emulator found on PATH ($qemu)" \
+		has "<emulator>$qemu</emulator>" out
+	kill "$HVD_PID"; hvd_wait_exit 10
+	mkdir -p "$T/bin" && ln -s "$qemu" "$T/bin/qemu-wrapper"
+	printf '[hypervisor]\nemulator = %s\n' "$T/bin/qemu-wrapper" > "$T/emulator.conf"
+	hvd_start --timeout 0 --config "$T/emulator.conf" || exit 1
+	v capabilities
+	check "capabilities: <emulator> is hvd.conf's emulator" has "<emulator>$T/bin/qemu-wrapper</emulator>" out
+	v domcapabilities
+	check "domcapabilities: <path> is hvd.conf's emulator" has "<path>$T/bin/qemu-wrapper</path>" out
+	v version
+	check "virsh version asks hvd.conf's emulator" has "Running hypervisor: QEMU [0-9]" out
+else
+	for i in 1 2 3 4; do skip "qemu-system-x86_64 is not installed"; done
+fi
 [ $failed = 0 ] || diag "$T/hvd.log"
 exit $failed
