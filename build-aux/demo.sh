@@ -58,11 +58,14 @@ domain_type() {
 	if v domcapabilities --virttype kvm >/dev/null 2>&1; then echo kvm; else echo qemu; fi
 }
 
+# A defined demo keeps its UUID (libvirt refuses the name with another one).
 domain_xml() {
-	local guest=$1
+	local guest=$1 uuid
+	uuid=$(v domuuid "$name" 2>/dev/null || true)
 	cat <<XML
 <domain type='$(domain_type)'>
   <name>$name</name>
+  ${uuid:+<uuid>$uuid</uuid>}
   <memory unit='MiB'>256</memory>
   <vcpu>1</vcpu>
   <os>
