@@ -1,5 +1,6 @@
 /* Engine processes: detached spawn, identity (pid + start time), CPU time,
  * log tails. */
+#define _GNU_SOURCE 1 /* close_range */
 #include "config.h"
 
 #include <errno.h>
@@ -73,6 +74,21 @@ hv__log_tail(const char *path, gsize from, gsize max_bytes)
 	return g_strchomp(g_strdup(start));
 }
 
+/* Closes every descriptor from 3 on but KEEP. close_range() is one call;
+ * closing each possible descriptor costs thousands of system calls (a
+ * noticeable part of a start under a high RLIMIT_NOFILE or a tracer). */
+static void
+close_inherited(int keep)
+{
+	unsigned k = (unsigned)keep;
+	if ((k <= 3 || close_range(3, k - 1, 0) == 0) && close_range(MAX(k + 1, 3u), ~0U, 0) == 0)
+		return;
+	long max = sysconf(_SC_OPEN_MAX);
+	for (int fd = 3; fd < (max > 0 && max < 65536 ? max : 65536); fd++)
+		if (fd != keep)
+			close(fd);
+}
+
 /* In the engine process, before exec: only async-signal-safe calls. */
 static void G_GNUC_NORETURN
 exec_engine(char **argv, int devnull, int out_fd, int log_fd, int report_fd)
@@ -84,10 +100,7 @@ exec_engine(char **argv, int devnull, int out_fd, int log_fd, int report_fd)
 		signal(sig, SIG_DFL);
 	if (dup2(devnull, 0) < 0 || dup2(out_fd, 1) < 0 || dup2(log_fd, 2) < 0)
 		goto fail;
-	long max = sysconf(_SC_OPEN_MAX);
-	for (int fd = 3; fd < (max > 0 && max < 65536 ? max : 65536); fd++)
-		if (fd != report_fd)
-			close(fd);
+	close_inherited(report_fd);
 	execvp(argv[0], argv);
 fail:;
 	int e = errno;
