@@ -117,6 +117,9 @@ hvlv_domains_on_event(HvRunner *runner, const char *uuid, HvEventType type, int 
 	}
 	hvlv_domains_set_state(domains, obj, (HvlvDomainState)state, reason, live, (gint)type,
 	                       detail);
+	g_autoptr(HvlvDomainInfo) info = hvlv_domain_obj_info(obj, FALSE);
+	if (info->id >= 0) /* kept in the run state for the next hvd */
+		hv_runner_set_domain_id(runner, uuid, info->id, NULL);
 }
 
 void
@@ -241,17 +244,34 @@ hvlv_domains_engine_cpu_time(HvlvDomains *domains, const char *uuid)
 	return hvlv_engine_query(&q, &error) ? q.cpu_ns : 0;
 }
 
+/* The run states of the running guests, those with a recorded ID first,
+ * so that the others get new IDs above every recorded one. */
+static GPtrArray *
+hvlv_domains_running_states(HvRunner *runner)
+{
+	g_autoptr(GPtrArray) uuids = hv_runner_list(runner);
+	GPtrArray *states = g_ptr_array_new_with_free_func((GDestroyNotify)hv_run_state_free);
+	for (int with_id = 1; with_id >= 0; with_id--)
+		for (guint i = 0; i < uuids->len; i++) {
+			g_autoptr(HvRunState) rs = hv_runner_get_run_state(runner, uuids->pdata[i], NULL);
+			if (rs && rs->live && rs->domain_id.set == with_id)
+				g_ptr_array_add(states, g_steal_pointer(&rs));
+		}
+	return states;
+}
+
 /* Runner thread, after hv_runner_reconnect(): every guest still running
- * is active in the registry again (a transient one is added back). */
+ * is active in the registry again (a transient one is added back), with
+ * the ID it had before. */
 void
 hvlv_domains_adopt_running(HvlvDomains *domains)
 {
-	g_autoptr(GPtrArray) uuids = hv_runner_list(domains->runner);
-	for (guint i = 0; i < uuids->len; i++) {
-		const char *uuid = g_ptr_array_index(uuids, i);
-		g_autoptr(HvRunState) rs = hv_runner_get_run_state(domains->runner, uuid, NULL);
+	g_autoptr(GPtrArray) states = hvlv_domains_running_states(domains->runner);
+	for (guint i = 0; i < states->len; i++) {
+		HvRunState *rs = states->pdata[i];
+		const char *uuid = rs->uuid;
 		guint8 bytes[16];
-		if (!rs || !rs->live || !hvlv_uuid_parse(uuid, bytes))
+		if (!hvlv_uuid_parse(uuid, bytes))
 			continue;
 		int reason = 0;
 		HvState state = hv_runner_get_state(domains->runner, uuid, &reason);
@@ -264,6 +284,8 @@ hvlv_domains_adopt_running(HvlvDomains *domains)
 			g_warning("running domain %s: %s", uuid, error->message);
 			continue;
 		}
+		if (rs->domain_id.set)
+			hvlv__domains_take_id(domains, obj, (gint)rs->domain_id.value);
 		hvlv_domains_set_state(domains, obj, (HvlvDomainState)state, reason,
 		                       g_steal_pointer(&rs->live), -1, 0);
 	}

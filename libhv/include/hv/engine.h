@@ -165,6 +165,10 @@ HvState hv_runner_get_state(HvRunner *runner, const char *uuid, int *reason_r);
  * NULL with HV_ERROR_INVALID_STATE when it is not running. */
 HvRunState *hv_runner_get_run_state(HvRunner *runner, const char *uuid, GError **error);
 
+/* Records the caller's ID for running domain UUID (libvirt's domain ID) in
+ * its run-state record, so that it survives a daemon restart. */
+gboolean hv_runner_set_domain_id(HvRunner *runner, const char *uuid, gint id, GError **error);
+
 /* CPU time used by UUID's engine process so far, in ns. */
 gboolean hv_runner_get_cpu_time(HvRunner *runner, const char *uuid, guint64 *ns_r, GError **error);
 
