@@ -167,16 +167,45 @@ hvlv_proc_domain_reboot(HvlvCall *call, gpointer args, gpointer ret, GError **er
 	return hvlv_life_op(call, &a->dom, HVLV_ENGINE_REBOOT, 0, error);
 }
 
+/* Runs suspend (SUSPEND) or resume on DOM with the answers of libvirt's
+ * qemuDomainSuspend/qemuDomainResume: suspending a paused domain succeeds
+ * and changes nothing; resuming a running one is "already running"; a
+ * pmsuspended one refuses both; a panicked (crashed) one may be resumed. */
+static gboolean
+hvlv_life_pause(HvlvCall *call, const hvlv_nonnull_domain *dom, gboolean suspend, GError **error)
+{
+	g_autoptr(HvlvDomainInfo) info = NULL;
+	g_autoptr(HvlvDomainObj) obj = hvlv_life_obj(call, dom, TRUE, &info, error);
+	if (!obj)
+		return FALSE;
+	const char *refuse = NULL;
+	if (info->state == HVLV_DOMAIN_PMSUSPENDED)
+		refuse = _("domain is pmsuspended");
+	else if (!suspend && info->state == HVLV_DOMAIN_RUNNING)
+		refuse = _("domain is already running");
+	if (refuse) {
+		hvlv_set_error(error, HVLV_ERR_OPERATION_INVALID, HVLV_FROM_DOMAIN, "%s", refuse);
+		return FALSE;
+	}
+	if (suspend && info->state == HVLV_DOMAIN_PAUSED)
+		return TRUE;
+	char uuid[37];
+	hvlv_uuid_format(info->uuid, uuid);
+	return hvlv_domains_engine_run(hvlv_call_domains(call, NULL),
+	                               suspend ? HVLV_ENGINE_SUSPEND : HVLV_ENGINE_RESUME, uuid, NULL,
+	                               0, error);
+}
+
 gboolean
 hvlv_proc_domain_suspend(HvlvCall *call, gpointer args, gpointer ret, GError **error)
 {
 	(void)ret;
-	return hvlv_life_op(call, &((hvlv_domain_args *)args)->dom, HVLV_ENGINE_SUSPEND, 0, error);
+	return hvlv_life_pause(call, &((hvlv_domain_args *)args)->dom, TRUE, error);
 }
 
 gboolean
 hvlv_proc_domain_resume(HvlvCall *call, gpointer args, gpointer ret, GError **error)
 {
 	(void)ret;
-	return hvlv_life_op(call, &((hvlv_domain_args *)args)->dom, HVLV_ENGINE_RESUME, 0, error);
+	return hvlv_life_pause(call, &((hvlv_domain_args *)args)->dom, FALSE, error);
 }

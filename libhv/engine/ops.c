@@ -115,7 +115,8 @@ hv_runner_resume(HvRunner *r, const char *uuid, GAsyncReadyCallback callback, gp
 {
 	GTask *task = hv__task_new(r, callback, user_data);
 	HvVm *vm = hv__vm_lookup(r, uuid, NULL);
-	if (vm && hv__vm_state(vm, NULL) != HV_STATE_PAUSED) {
+	HvState state = vm ? hv__vm_state(vm, NULL) : HV_STATE_PAUSED;
+	if (state != HV_STATE_PAUSED && state != HV_STATE_CRASHED) { /* crashed: on_crash=preserve */
 		hv__task_fail(task, g_error_new(HV_ERROR, HV_ERROR_INVALID_STATE, _("domain is not paused")));
 		return;
 	}
