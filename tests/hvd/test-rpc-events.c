@@ -188,6 +188,7 @@ test_stream_server_eof(void)
 	g_autoptr(HvtMsg) reply = hvt_rpc_recv(rpc, 5000);
 	g_assert_cmpint(reply->hdr.status, ==, HVLV_STATUS_OK);
 	g_autoptr(HvtMsg) greet = expect_stream(rpc, serial, HVLV_STATUS_CONTINUE);
+	g_assert_cmpuint(g_bytes_get_size(greet->body), ==, 17);
 	send_stream(rpc, serial, HVLV_STATUS_CONTINUE, "bye");
 	g_autoptr(HvtMsg) eof = expect_stream(rpc, serial, HVLV_STATUS_CONTINUE);
 	g_assert_cmpuint(g_bytes_get_size(eof->body), ==, 0);
