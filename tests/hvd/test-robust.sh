@@ -25,14 +25,18 @@ kill -STOP "$R1"
 timeout 300 /usr/bin/python3 "$HV_TOP_SRCDIR/tests/hvd/python-console-push.py" "$RW" r1 $((1536 * 1024)) \
 	> "$T/push" 2>&1 & PUSH=$!
 sleep 3
+ms() { echo $(($(date +%s%N) / 1000000)); }
+t0=$(ms)
 check "QEMU stopped: virsh list still answers (within 5 s)" bash -c \
 	"timeout 5 virsh -q -c '$RW' list > $T/list && grep -q ' r2 ' $T/list"
+t1=$(ms)
 check "QEMU stopped: dominfo of another domain answers (within 5 s)" bash -c \
 	"timeout 5 virsh -q -c '$RW' dominfo r2 | grep -q 'State: *running'"
+echo "# while QEMU is stopped: virsh list $((t1 - t0)) ms, virsh dominfo $(($(ms) - t1)) ms"
 check "QEMU stopped: the pushing client is held back (1.5 MiB not accepted)" kill -0 "$PUSH"
 rss=$(awk '/^VmRSS/ { print $2 }' /proc/"$HVD_PID"/status)
 echo "# hvd VmRSS while holding back: $rss KiB"
-kill -CONT "$R1"; EXTRA_PIDS=
+kill -CONT "$R1"; EXTRA_PIDS=; t0=$(ms)
 check "SIGCONT: the 1.5 MiB drain into the guest" bash -c "for i in \$(seq 240); do kill -0 $PUSH 2>/dev/null || break; sleep 0.5; done;
 	grep -q '^sent 1572864' $T/push || { sed 's/^/# /' $T/push; exit 1; }"
 # ^D ends the guest's cat once it has read the flood (at TCG's pace; a ^D
@@ -43,6 +47,7 @@ drained() {
 	done
 	return 1
 }
+echo "# after SIGCONT: the client's 1.5 MiB accepted in $(($(ms) - t0)) ms"
 check "the guest's console answers after the flood" drained
 
 v resume r2
