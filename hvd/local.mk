@@ -74,10 +74,13 @@ if INTEGRATION_TESTS
 TESTS += tests/hvd/test-virsh.sh tests/hvd/test-daemon.sh tests/hvd/test-domains-virsh.sh
 # Real guests (QEMU TCG, the test guest) through hvd: start, console, shutdown, events.
 TESTS += tests/hvd/test-lifecycle.sh
+# Managed save, save and restore of a real guest through hvd.
+TESTS += tests/hvd/test-managed-save.sh
 endif
 EXTRA_DIST += tests/hvd/test-units.sh tests/hvd/test-virsh.sh tests/hvd/test-daemon.sh \
 	tests/hvd/hvt-daemon.sh tests/hvd/python-client.py tests/hvd/test-domains-virsh.sh \
 	tests/hvd/python-domains.py tests/hvd/test-lifecycle.sh tests/hvd/python-console.py
+EXTRA_DIST += tests/hvd/test-managed-save.sh
 
 # Benchmark (by hand): bash tests/bench/bench-hvd-connect.sh BUILDDIR [N]
 EXTRA_DIST += tests/bench/bench-hvd-connect.sh

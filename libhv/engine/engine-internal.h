@@ -100,6 +100,7 @@ struct HvVm {
 	GTask *start_task;        /* start or restore in progress */
 	GTask *op_task;           /* save in progress (waits for MIGRATION) */
 	char *restore_path;       /* restore: the saved state */
+	goffset restore_offset;   /* where the stream starts in it */
 	HvVmMigrationFunc on_migration;
 	GPtrArray *exit_waiters;  /* GTask: complete when the process has gone */
 	guint poll_id;            /* connect retries, then exit polling */

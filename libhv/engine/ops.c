@@ -196,7 +196,7 @@ hv_runner_save(HvRunner *r, const char *uuid, const char *path, GAsyncReadyCallb
 	hv__qmp_command(vm->qmp, "migrate-set-capabilities", hv__qmp_events_capability(), on_save_step, vm);
 	hv__qmp_command(vm->qmp, "stop", NULL, on_save_step, vm);
 	g_autofree char *quoted = g_shell_quote(path);
-	g_autofree char *uri = g_strconcat("exec:cat > ", quoted, NULL);
+	g_autofree char *uri = g_strconcat("exec:cat >> ", quoted, NULL);
 	json_object *args = json_object_new_object();
 	json_object_object_add(args, "uri", json_object_new_string(uri));
 	hv__qmp_command(vm->qmp, "migrate", args, on_save_step, vm);

@@ -183,7 +183,7 @@ start_op(HvtRunner *t, GAsyncReadyCallback cb, gpointer cb_data, gpointer data)
 	case OP_SUSPEND: hv_runner_suspend(r, a->uuid, cb, cb_data); break;
 	case OP_RESUME: hv_runner_resume(r, a->uuid, cb, cb_data); break;
 	case OP_SAVE: hv_runner_save(r, a->uuid, a->path, cb, cb_data); break;
-	case OP_RESTORE: hv_runner_restore(r, a->domain, a->path, a->flags, cb, cb_data); break;
+	case OP_RESTORE: hv_runner_restore(r, a->domain, a->path, 0, a->flags, cb, cb_data); break;
 	default: hv_runner_reconnect(r, cb, cb_data); break;
 	}
 }

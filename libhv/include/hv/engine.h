@@ -141,14 +141,17 @@ void hv_runner_suspend(HvRunner *runner, const char *uuid, GAsyncReadyCallback c
 void hv_runner_resume(HvRunner *runner, const char *uuid, GAsyncReadyCallback callback,
                       gpointer user_data);
 
-/* Saves the guest's state to PATH (QEMU migration stream) and stops it:
- * STOPPED/SAVED, shutoff/saved. Not offered for pvh (HV_ERROR_UNSUPPORTED). */
+/* Saves the guest's state (QEMU migration stream) and stops it:
+ * STOPPED/SAVED, shutoff/saved. The stream is appended to PATH (created if
+ * missing), after any header the caller wrote there; a failed save lets the
+ * guest run on. Not offered for pvh (HV_ERROR_UNSUPPORTED). */
 void hv_runner_save(HvRunner *runner, const char *uuid, const char *path,
                     GAsyncReadyCallback callback, gpointer user_data);
 
-/* Starts DOMAIN from a state saved by hv_runner_save() at PATH:
- * STARTED/RESTORED, running/restored (or paused with HV_START_PAUSED). */
-void hv_runner_restore(HvRunner *runner, const HvDomain *domain, const char *path,
+/* Starts DOMAIN from a state saved by hv_runner_save(), read from PATH
+ * starting at byte OFFSET (past the caller's header): STARTED/RESTORED,
+ * running/restored (or paused with HV_START_PAUSED). */
+void hv_runner_restore(HvRunner *runner, const HvDomain *domain, const char *path, goffset offset,
                        HvStartFlags flags, GAsyncReadyCallback callback, gpointer user_data);
 
 /* The outcome of any of the operations above. */

@@ -1,0 +1,169 @@
+#!/bin/bash
+# Managed save, save and restore through real virsh against an hvd on
+# temporary directories, with real QEMU (TCG) and the test guest: the
+# guest continues where it was (no second boot, the console shell still
+# answers), the state and events libvirt's QEMU driver gives, the image as
+# the state across an hvd restart, libvirt's errors and undefine rules.
+. "$(dirname "$0")/hvt-daemon.sh"
+N=38
+echo "1..$N"
+: "${HV_GUEST_DIR:?}"
+if ! command -v virsh >/dev/null || ! /usr/bin/python3 -c 'import libvirt' 2>/dev/null ||
+   ! command -v qemu-system-x86_64 >/dev/null || [ ! -f "$HV_GUEST_DIR/vmlinuz" ]; then
+	for i in $(seq $N); do skip "needs virsh, python3-libvirt, QEMU and the test guest"; done
+	exit 0
+fi
+printf '[hypervisor]\naccel = tcg\n' > "$T/tcg.conf"
+kill_guests() {
+	for f in "$T"/run/*.pid; do [ -f "$f" ] && kill -9 "$(cat "$f")" 2>/dev/null; done
+	cleanup
+}
+trap kill_guests EXIT
+start_hvd() { hvd_start --timeout 0 --config "$T/tcg.conf"; }
+start_hvd || exit 1
+export T RW HV_TOP_SRCDIR
+v() { virsh -q -c "$RW" "$@" > "$T/out" 2> "$T/err"; }
+has() { grep -q -- "$1" "$T/$2"; }
+state_is() {
+	for _ in $(seq $((${3:-1} * 4))); do
+		[ "$(virsh -q -c "$RW" domstate --reason "$1" 2>&1)" = "$2" ] && return 0
+		sleep 0.25
+	done
+	echo "# $1 is $(virsh -q -c "$RW" domstate --reason "$1" 2>&1)"; return 1
+}
+# alive DOMAIN: the console shell computes an answer (the tty's echo of the
+# typed line does not contain it)
+alive() {
+	local want="hv-alive-$(($$ + 1))"
+	timeout 60 /usr/bin/python3 "$HV_TOP_SRCDIR/tests/hvd/python-console.py" "$RW" "$1" "$want" 30 \
+		"echo hv-alive-\$(( $$ + 1 ))" > "$T/console" 2>&1 && grep -q '^found' "$T/console"
+}
+ready_count() { grep -c HV-GUEST-READY "$T/log/$1-console.log"; }
+wait_ready() {
+	for _ in $(seq 240); do [ "$(ready_count "$1")" -ge "$2" ] && return 0; sleep 0.25; done
+	return 1
+}
+events_start() { virsh -q -c "$RW" event --all --loop > "$T/events" 2>&1 & EVENT_PID=$!; sleep 0.3; }
+events_stop() { sleep 0.5; kill "$EVENT_PID" 2>/dev/null; wait "$EVENT_PID" 2>/dev/null; }
+events_are() {
+	sed -n "s/^event 'lifecycle' for domain '\([^']*\)': /\1 /p" "$T/events" > "$T/ev"
+	printf '%s\n' "$@" > "$T/ev.want"
+	cmp -s "$T/ev" "$T/ev.want" || { echo "# events:"; diag "$T/ev"; return 1; }
+}
+guest_xml() {
+	cat <<XML
+<domain type='qemu'>
+  <name>$1</name>
+  <memory unit='MiB'>256</memory>
+  <vcpu>1</vcpu>
+  <os>
+    <type arch='x86_64' machine='q35'>hvm</type>
+    <kernel>$HV_GUEST_DIR/vmlinuz</kernel>
+    <initrd>$HV_GUEST_DIR/initramfs.cpio.gz</initrd>
+    <cmdline>console=ttyS0</cmdline>
+  </os>
+  <features><acpi/></features>
+  <devices>
+    <serial type='pty'><target port='0'/></serial>
+    <console type='pty'><target type='serial' port='0'/></console>
+  </devices>
+</domain>
+XML
+}
+guest_xml g1 > "$T/g1.xml"
+guest_xml t1 > "$T/t1.xml"
+IMG=$T/state/save/g1.save
+
+# ---- managed save and the start that continues from it
+v define "$T/g1.xml"
+v managedsave g1
+check "managedsave of a shut-off domain: not running" has "Requested operation is not valid: domain is not running" err
+events_start
+v start g1
+check "guest boots once" wait_ready g1 1
+check "console answers before the save" alive g1
+check "managedsave" v managedsave g1
+check "domstate: shut off (saved)" state_is g1 "shut off (saved)"
+check "the image is in the state dir, no temporary file left" \
+	bash -c "[ -s '$IMG' ] && [ \"\$(ls -A '$T/state/save')\" = g1.save ]"
+check "list --all --managed-save: saved" bash -c "virsh -q -c '$RW' list --all --managed-save | grep -Eq '^ *- +g1 +saved *\$'"
+check "list --with-managed-save lists g1" bash -c "virsh -q -c '$RW' list --all --with-managed-save --name | grep -qx g1"
+check "list --without-managed-save does not" bash -c "! virsh -q -c '$RW' list --all --without-managed-save --name | grep -qx g1"
+v dominfo g1
+check "dominfo: Managed save: yes" bash -c "grep -Eq '^Managed save: +yes' '$T/out'"
+check "start continues from the image" v start g1
+check "domstate: running (restored)" state_is g1 "running (restored)"
+check "the image is gone after the restore" test ! -e "$IMG"
+v dominfo g1
+check "dominfo: Managed save: no" bash -c "grep -Eq '^Managed save: +no' '$T/out'"
+check "console shell still answers after the restore" alive g1
+check "no second boot (one HV-GUEST-READY)" test "$(ready_count g1)" = 1
+events_stop
+# libvirt's QEMU driver: the save's "stop" is SUSPENDED/PAUSED, then STOPPED/SAVED
+check "events: started booted, suspended, stopped saved, started restored" events_are \
+	"g1 Started Booted" "g1 Suspended Paused" "g1 Stopped Saved" "g1 Started Restored"
+
+# ---- save to a file and restore from it
+v save g1 "$T/g1.xml" --xml "$T/g1.xml"
+check "save --xml: argument unsupported" has "argument unsupported" err
+v save g1 "$T/nodir/g1.img"
+check "save into a missing directory fails, guest runs on" \
+	bash -c "grep -q 'No such file or directory' '$T/err' && [ \"\$(virsh -q -c '$RW' domstate g1)\" = running ] && [ ! -e '$T/nodir' ]"
+events_start
+check "save FILE" v save g1 "$T/g1.img"
+check "after save: shut off (saved)" state_is g1 "shut off (saved)"
+v save g1 "$T/g1-again.img"
+check "save of a shut-off domain: not running" has "Requested operation is not valid: domain is not running" err
+check "restore FILE" v restore "$T/g1.img"
+check "after restore: running (restored)" state_is g1 "running (restored)"
+check "console shell answers after restore, no second boot" bash -c "$(declare -f alive ready_count); alive g1 && [ \$(ready_count g1) = 1 ]"
+v restore "$T/g1.img"
+check "restore while it runs: already active" has "Requested operation is not valid: domain 'g1' is already active" err
+echo "not a save image" > "$T/bogus.img"
+v restore "$T/bogus.img"
+check "restore of a file that is no image: libvirt's error" has "image magic is incorrect" err
+events_stop
+check "events: suspended, stopped saved, started restored" events_are \
+	"g1 Suspended Paused" "g1 Stopped Saved" "g1 Started Restored"
+
+# ---- the image is the state: undefine rules, an hvd restart, force boot
+v managedsave --paused g1
+# virsh refuses by itself; virDomainUndefine (python3-libvirt) gets hvd's error
+undefine_refused() {
+	! virsh -q -c "$RW" undefine g1 2> "$T/err" >/dev/null &&
+	/usr/bin/python3 - "$RW" > "$T/err" 2>&1 <<'PY' &&
+import sys, libvirt
+dom = libvirt.open(sys.argv[1]).lookupByName("g1")
+try:
+    dom.undefine()
+except libvirt.libvirtError as e:
+    print(e.get_error_code(), e.get_error_message())
+PY
+	grep -qx '55 Requested operation is not valid: Refusing to undefine while domain managed save image exists' "$T/err" &&
+	virsh -q -c "$RW" dominfo g1 > /dev/null && [ -s "$IMG" ] || { diag "$T/err"; return 1; }
+}
+check "undefine (virsh, virDomainUndefine) refused while the image exists" undefine_refused
+kill "$HVD_PID"; wait "$HVD_PID" 2>/dev/null; HVD_PID=
+start_hvd || exit 1
+check "after an hvd restart: shut off (saved)" state_is g1 "shut off (saved)"
+v dominfo g1
+check "after an hvd restart: Managed save: yes" bash -c "grep -Eq '^Managed save: +yes' '$T/out'"
+check "an image saved with --paused starts paused" bash -c "virsh -q -c '$RW' start g1 >/dev/null && [ \"\$(virsh -q -c '$RW' domstate g1)\" = paused ]"
+check "resume: the shell answers" bash -c "virsh -q -c '$RW' resume g1 >/dev/null && $(declare -f alive); alive g1"
+v managedsave g1
+check "start --force-boot boots fresh" bash -c "virsh -q -c '$RW' start --force-boot g1 >/dev/null && $(declare -f wait_ready ready_count); wait_ready g1 2"
+check "force boot discarded the image" test ! -e "$IMG"
+v managedsave g1
+check "managedsave-remove" bash -c "virsh -q -c '$RW' managedsave-remove g1 >/dev/null && [ ! -e '$IMG' ]"
+v start g1
+v managedsave g1
+check "undefine --managed-save removes the domain and its image" \
+	bash -c "virsh -q -c '$RW' undefine --managed-save g1 >/dev/null && [ ! -e '$IMG' ] && ! virsh -q -c '$RW' dominfo g1 2>/dev/null"
+
+# ---- a transient domain has no managed save
+virsh -q -c "$RW" create "$T/t1.xml" > /dev/null
+v managedsave t1
+check "managedsave of a transient domain refused" has "Requested operation is not valid: cannot do managed save for transient domain" err
+virsh -q -c "$RW" destroy t1 > /dev/null 2>&1
+[ "$failed" = 0 ] || { echo "# hvd log:"; diag "$T/hvd.log"; }
+[ "$n" = "$N" ] || echo "not ok - planned $N cases, ran $n"
