@@ -3,9 +3,10 @@
 # temporary directories, with real QEMU (TCG) and the test guest: the
 # guest continues where it was (no second boot, the console shell still
 # answers), the state and events libvirt's QEMU driver gives, the image as
-# the state across an hvd restart, libvirt's errors and undefine rules.
+# the state across an hvd restart, libvirt's errors and undefine rules, a
+# transient domain saved and restored, a truncated image refused cleanly.
 . "$(dirname "$0")/hvt-daemon.sh"
-N=38
+N=41
 echo "1..$N"
 : "${HV_GUEST_DIR:?}"
 if ! command -v virsh >/dev/null || ! /usr/bin/python3 -c 'import libvirt' 2>/dev/null ||
@@ -160,10 +161,22 @@ v managedsave g1
 check "undefine --managed-save removes the domain and its image" \
 	bash -c "virsh -q -c '$RW' undefine --managed-save g1 >/dev/null && [ ! -e '$IMG' ] && ! virsh -q -c '$RW' dominfo g1 2>/dev/null"
 
-# ---- a transient domain has no managed save
+# ---- a transient domain: no managed save; save/restore brings it back
 virsh -q -c "$RW" create "$T/t1.xml" > /dev/null
+wait_ready t1 1
 v managedsave t1
 check "managedsave of a transient domain refused" has "Requested operation is not valid: cannot do managed save for transient domain" err
+check "save of a transient domain: it is gone" bash -c "virsh -q -c '$RW' save t1 '$T/t1.img' >/dev/null && ! virsh -q -c '$RW' dominfo t1 2>/dev/null"
+check "restore brings the transient domain back, running (restored)" \
+	bash -c "virsh -q -c '$RW' restore '$T/t1.img' >/dev/null && [ \"\$(virsh -q -c '$RW' domstate --reason t1)\" = 'running (restored)' ] && [ \"\$(virsh -q -c '$RW' dominfo t1 | sed -n 's/^Persistent: *//p')\" = no ]"
 virsh -q -c "$RW" destroy t1 > /dev/null 2>&1
+head -c 20000 "$T/t1.img" > "$T/t1-cut.img"
+truncated_refused() {
+	! virsh -q -c "$RW" restore "$T/t1-cut.img" > /dev/null 2> "$T/err" && [ -s "$T/err" ] &&
+	! virsh -q -c "$RW" dominfo t1 2> /dev/null && ! ls "$T/run" | grep -q '^[0-9a-f-]*\.\(json\|pid\|qmp\)$' ||
+	{ diag "$T/err"; ls "$T/run" | diag; return 1; }
+}
+check "restore of a truncated image fails and leaves no domain, no engine" truncated_refused
+diag "$T/err"
 [ "$failed" = 0 ] || { echo "# hvd log:"; diag "$T/hvd.log"; }
 [ "$n" = "$N" ] || echo "not ok - planned $N cases, ran $n"
