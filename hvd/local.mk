@@ -80,7 +80,7 @@ endif
 EXTRA_DIST += tests/hvd/test-units.sh tests/hvd/test-virsh.sh tests/hvd/test-daemon.sh \
 	tests/hvd/hvt-daemon.sh tests/hvd/python-client.py tests/hvd/test-domains-virsh.sh \
 	tests/hvd/python-domains.py tests/hvd/test-lifecycle.sh tests/hvd/python-console.py
-EXTRA_DIST += tests/hvd/test-managed-save.sh
+EXTRA_DIST += tests/hvd/test-managed-save.sh tests/hvd/hvt-guest.sh
 
 # Benchmark (by hand): bash tests/bench/bench-hvd-connect.sh BUILDDIR [N]
 EXTRA_DIST += tests/bench/bench-hvd-connect.sh

@@ -104,16 +104,22 @@ hvlv_proc_domain_managed_save(HvlvCall *call, gpointer args, gpointer ret, GErro
 	return hvlv_save_domain(domains, info, path, a->flags, error);
 }
 
+/* A snapshot of the domain of a call without flags (183, 184). */
+static HvlvDomainInfo *
+hvlv_save_call_info(HvlvCall *call, const hvlv_domain_flags_args *a, GError **error)
+{
+	if (!hvlv_check_flags(a->flags, 0, call, error))
+		return NULL;
+	g_autoptr(HvlvDomainObj) obj = hvlv_call_domain_obj(call, &a->dom, error);
+	return obj ? hvlv_domain_obj_info(obj, FALSE) : NULL;
+}
+
 gboolean
 hvlv_proc_domain_has_managed_save(HvlvCall *call, gpointer args, gpointer ret, GError **error)
 {
-	const hvlv_domain_flags_args *a = args;
-	if (!hvlv_check_flags(a->flags, 0, call, error))
+	g_autoptr(HvlvDomainInfo) info = hvlv_save_call_info(call, args, error);
+	if (!info)
 		return FALSE;
-	g_autoptr(HvlvDomainObj) obj = hvlv_call_domain_obj(call, &a->dom, error);
-	if (!obj)
-		return FALSE;
-	g_autoptr(HvlvDomainInfo) info = hvlv_domain_obj_info(obj, FALSE);
 	((hvlv_int_ret *)ret)->value = info->managed_save ? 1 : 0;
 	return TRUE;
 }
@@ -138,15 +144,10 @@ gboolean
 hvlv_proc_domain_managed_save_remove(HvlvCall *call, gpointer args, gpointer ret, GError **error)
 {
 	(void)ret;
-	const hvlv_domain_flags_args *a = args;
-	if (!hvlv_check_flags(a->flags, 0, call, error))
-		return FALSE;
-	g_autoptr(HvlvDomainObj) obj = hvlv_call_domain_obj(call, &a->dom, error);
-	if (!obj)
-		return FALSE;
-	g_autoptr(HvlvDomainInfo) info = hvlv_domain_obj_info(obj, FALSE);
-	return hvlv_managed_save_unlink(hvlv_call_domains(call, NULL), info->name, HVLV_ERR_SYSTEM_ERROR,
-	                                _("Failed to remove managed save file"), error);
+	g_autoptr(HvlvDomainInfo) info = hvlv_save_call_info(call, args, error);
+	return info && hvlv_managed_save_unlink(hvlv_call_domains(call, NULL), info->name,
+	                                        HVLV_ERR_SYSTEM_ERROR,
+	                                        _("Failed to remove managed save file"), error);
 }
 
 gboolean

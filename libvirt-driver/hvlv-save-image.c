@@ -54,12 +54,14 @@ hvlv_save_system_error(GError **error, int err, const char *what, const char *pa
 	return FALSE;
 }
 
+/* Writes (WRITING) or reads exactly LEN bytes at FD, past EINTR; FALSE
+ * at an error or a short file. */
 static gboolean
-hvlv_write_all(int fd, const void *data, gsize len)
+hvlv_fd_all(int fd, void *data, gsize len, gboolean writing)
 {
-	const guint8 *p = data;
+	guint8 *p = data;
 	while (len > 0) {
-		ssize_t n = write(fd, p, len);
+		ssize_t n = writing ? write(fd, p, len) : read(fd, p, len);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0)
@@ -87,7 +89,7 @@ hvlv_save_image_begin(const char *path, const char *xml, gboolean running, GErro
 	hvlv_put_u32(header + 16, HVLV_SAVE_VERSION);
 	hvlv_put_u32(header + 20, (guint32)xml_len);
 	hvlv_put_u32(header + 24, running ? 1 : 0);
-	gboolean ok = hvlv_write_all(fd, header, sizeof(header)) && hvlv_write_all(fd, xml, xml_len);
+	gboolean ok = hvlv_fd_all(fd, header, sizeof(header), TRUE) && hvlv_fd_all(fd, (char *)xml, xml_len, TRUE);
 	int err = errno;
 	close(fd);
 	if (!ok) {
@@ -117,28 +119,11 @@ hvlv_save_image_commit(const char *temp, const char *path, GError **error)
 	return TRUE;
 }
 
-/* Reads exactly LEN bytes; FALSE at a short file. */
-static gboolean
-hvlv_read_all(int fd, void *data, gsize len)
-{
-	guint8 *p = data;
-	while (len > 0) {
-		ssize_t n = read(fd, p, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return FALSE;
-		p += n;
-		len -= (gsize)n;
-	}
-	return TRUE;
-}
-
 static gboolean
 hvlv_save_image_parse(int fd, HvlvSaveImage *image, GError **error)
 {
 	guint8 header[HVLV_SAVE_HEADER_LEN];
-	if (!hvlv_read_all(fd, header, sizeof(header)) ||
+	if (!hvlv_fd_all(fd, header, sizeof(header), FALSE) ||
 	    memcmp(header, HVLV_SAVE_MAGIC, sizeof(HVLV_SAVE_MAGIC)) != 0) {
 		hvlv_set_error(error, HVLV_ERR_OPERATION_FAILED, HVLV_FROM_DRIVER, "%s",
 		               _("image magic is incorrect"));
@@ -151,7 +136,7 @@ hvlv_save_image_parse(int fd, HvlvSaveImage *image, GError **error)
 		return FALSE;
 	}
 	image->xml = xml_len <= HVLV_SAVE_XML_MAX ? g_malloc0((gsize)xml_len + 1) : NULL;
-	if (!image->xml || !hvlv_read_all(fd, image->xml, xml_len)) {
+	if (!image->xml || !hvlv_fd_all(fd, image->xml, xml_len, FALSE)) {
 		hvlv_set_error(error, HVLV_ERR_OPERATION_FAILED, HVLV_FROM_DRIVER, "%s",
 		               _("failed to read domain XML from the saved image"));
 		return FALSE;

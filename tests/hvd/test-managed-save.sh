@@ -7,24 +7,9 @@
 # transient domain saved and restored, a truncated image refused cleanly.
 . "$(dirname "$0")/hvt-daemon.sh"
 N=41
-echo "1..$N"
-: "${HV_GUEST_DIR:?}"
-if ! command -v virsh >/dev/null || ! /usr/bin/python3 -c 'import libvirt' 2>/dev/null ||
-   ! command -v qemu-system-x86_64 >/dev/null || [ ! -f "$HV_GUEST_DIR/vmlinuz" ]; then
-	for i in $(seq $N); do skip "needs virsh, python3-libvirt, QEMU and the test guest"; done
-	exit 0
-fi
-printf '[hypervisor]\naccel = tcg\n' > "$T/tcg.conf"
-kill_guests() {
-	for f in "$T"/run/*.pid; do [ -f "$f" ] && kill -9 "$(cat "$f")" 2>/dev/null; done
-	cleanup
-}
-trap kill_guests EXIT
-start_hvd() { hvd_start --timeout 0 --config "$T/tcg.conf"; }
+. "$(dirname "$0")/hvt-guest.sh"
 start_hvd || exit 1
 export T RW HV_TOP_SRCDIR
-v() { virsh -q -c "$RW" "$@" > "$T/out" 2> "$T/err"; }
-has() { grep -q -- "$1" "$T/$2"; }
 state_is() {
 	for _ in $(seq $((${3:-1} * 4))); do
 		[ "$(virsh -q -c "$RW" domstate --reason "$1" 2>&1)" = "$2" ] && return 0
@@ -43,33 +28,6 @@ ready_count() { grep -c HV-GUEST-READY "$T/log/$1-console.log"; }
 wait_ready() {
 	for _ in $(seq 240); do [ "$(ready_count "$1")" -ge "$2" ] && return 0; sleep 0.25; done
 	return 1
-}
-events_start() { virsh -q -c "$RW" event --all --loop > "$T/events" 2>&1 & EVENT_PID=$!; sleep 0.3; }
-events_stop() { sleep 0.5; kill "$EVENT_PID" 2>/dev/null; wait "$EVENT_PID" 2>/dev/null; }
-events_are() {
-	sed -n "s/^event 'lifecycle' for domain '\([^']*\)': /\1 /p" "$T/events" > "$T/ev"
-	printf '%s\n' "$@" > "$T/ev.want"
-	cmp -s "$T/ev" "$T/ev.want" || { echo "# events:"; diag "$T/ev"; return 1; }
-}
-guest_xml() {
-	cat <<XML
-<domain type='qemu'>
-  <name>$1</name>
-  <memory unit='MiB'>256</memory>
-  <vcpu>1</vcpu>
-  <os>
-    <type arch='x86_64' machine='q35'>hvm</type>
-    <kernel>$HV_GUEST_DIR/vmlinuz</kernel>
-    <initrd>$HV_GUEST_DIR/initramfs.cpio.gz</initrd>
-    <cmdline>console=ttyS0</cmdline>
-  </os>
-  <features><acpi/></features>
-  <devices>
-    <serial type='pty'><target port='0'/></serial>
-    <console type='pty'><target type='serial' port='0'/></console>
-  </devices>
-</domain>
-XML
 }
 guest_xml g1 > "$T/g1.xml"
 guest_xml t1 > "$T/t1.xml"
@@ -99,7 +57,7 @@ v dominfo g1
 check "dominfo: Managed save: no" bash -c "grep -Eq '^Managed save: +no' '$T/out'"
 check "console shell still answers after the restore" alive g1
 check "no second boot (one HV-GUEST-READY)" test "$(ready_count g1)" = 1
-events_stop
+sleep 0.5; events_stop
 # libvirt's QEMU driver: the save's "stop" is SUSPENDED/PAUSED, then STOPPED/SAVED
 check "events: started booted, suspended, stopped saved, started restored" events_are \
 	"g1 Started Booted" "g1 Suspended Paused" "g1 Stopped Saved" "g1 Started Restored"
@@ -123,7 +81,7 @@ check "restore while it runs: already active" has "Requested operation is not va
 echo "not a save image" > "$T/bogus.img"
 v restore "$T/bogus.img"
 check "restore of a file that is no image: libvirt's error" has "image magic is incorrect" err
-events_stop
+sleep 0.5; events_stop
 check "events: suspended, stopped saved, started restored" events_are \
 	"g1 Suspended Paused" "g1 Stopped Saved" "g1 Started Restored"
 
