@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
@@ -103,9 +104,13 @@ hvlv_save_image_begin(const char *path, const char *xml, gboolean running, GErro
 gboolean
 hvlv_save_image_commit(const char *temp, const char *path, GError **error)
 {
+	/* the engine's writer holds a lock until its last byte is in; then
+	 * make the image durable before it counts */
 	int fd = open(temp, O_RDONLY | O_CLOEXEC);
 	if (fd >= 0) {
-		fsync(fd); /* the stream is in; make it durable before it counts */
+		while (flock(fd, LOCK_EX) < 0 && errno == EINTR)
+			;
+		fsync(fd);
 		close(fd);
 	}
 	if (g_rename(temp, path) < 0)

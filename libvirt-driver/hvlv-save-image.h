@@ -31,7 +31,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(HvlvSaveImage, hvlv_save_image_free)
  * RUNNING; the engine appends its stream to it. Returns its name. */
 char *hvlv_save_image_begin(const char *path, const char *xml, gboolean running, GError **error);
 
-/* Renames the complete TEMP to PATH (replacing it) and syncs the directory. */
+/* Waits for the engine's writer to finish TEMP (its flock), syncs it,
+ * renames it to PATH (replacing it) and syncs the directory. */
 gboolean hvlv_save_image_commit(const char *temp, const char *path, GError **error);
 
 /* Reads the header of the image at PATH; libvirt's errors for a missing

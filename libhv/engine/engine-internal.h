@@ -96,6 +96,7 @@ struct HvVm {
 	gboolean graceful;        /* destroy without SIGKILL */
 	int pause_reason;         /* reason for the next STOP event */
 	int resume_reason;        /* reason for the next RESUME event */
+	gboolean save_resume;     /* save: the guest ran before, so a failed save resumes it */
 	gboolean resetting;       /* reset + cont in flight (restart, fake reboot) */
 	GTask *start_task;        /* start or restore in progress */
 	GTask *op_task;           /* save in progress (waits for MIGRATION) */

@@ -12,9 +12,10 @@ if ! command -v virsh >/dev/null || ! /usr/bin/python3 -c 'import libvirt' 2>/de
 	exit 0
 fi
 printf '[hypervisor]\naccel = tcg\n' > "$T/tcg.conf"
-# Guests outlive hvd: a failed run must not leave QEMU processes behind.
+# Guests outlive hvd: a failed run must not leave QEMU processes behind
+# (their pidfiles are <uuid>.pid; hvd stops as cleanup says).
 kill_guests() {
-	for f in "$T"/run/*.pid; do [ -f "$f" ] && kill -9 "$(cat "$f")" 2>/dev/null; done
+	for f in "$T"/run/????????-????-*.pid; do [ -f "$f" ] && kill -9 "$(cat "$f")" 2>/dev/null; done
 	cleanup
 }
 trap kill_guests EXIT
