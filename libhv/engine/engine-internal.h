@@ -9,7 +9,7 @@
 typedef struct {
 	const char *binary;          /* the program to run */
 	const char *qmp_socket;      /* QMP server socket the engine creates */
-	const char *console_socket;  /* guest console (serial0) socket, QEMU only */
+	const char *console_socket;  /* guest console (serial0) socket */
 	const char *console_log;     /* everything the console prints */
 	const char *pidfile;
 	const char *ovmf_dir;        /* where OVMF_CODE*.fd is looked up (NULL: /usr/share/OVMF) */

@@ -37,7 +37,7 @@ new_run_state(HvRunner *r, HvDomain *d)
 	rs->name = g_strdup(d->name);
 	rs->engine = pvh ? HV_ENGINE_VMM : HV_ENGINE_QEMU;
 	rs->control_socket = run_file(r, d->uuid, ".qmp");
-	rs->console_path = pvh ? NULL : run_file(r, d->uuid, ".console");
+	rs->console_path = run_file(r, d->uuid, ".console");
 	rs->pidfile = run_file(r, d->uuid, ".pid");
 	rs->log_path = g_build_filename(r->log_dir, log, NULL);
 	rs->console_log = hv_runner_get_console_log(r, d);
