@@ -66,6 +66,8 @@ typedef struct {
 	char *uuid;
 	HvDomain *def;
 	guint flags;
+	const char *path;  /* save, restore: the image */
+	goffset offset;    /* restore: where its stream starts */
 	gboolean ok;
 	GError *error;
 } HvlvEngineCall;
@@ -164,28 +166,58 @@ hvlv_engine_call_begin(gpointer data)
 	case HVLV_ENGINE_RESUME:
 		hv_runner_resume(r, c->uuid, hvlv_engine_call_done, c);
 		break;
+	case HVLV_ENGINE_SAVE:
+		hv_runner_save(r, c->uuid, c->path, hvlv_engine_call_done, c);
+		break;
+	case HVLV_ENGINE_RESTORE:
+		hv_runner_restore(r, c->def, c->path, c->offset, c->flags, hvlv_engine_call_done, c);
+		break;
 	}
 	return G_SOURCE_REMOVE;
+}
+
+/* Hands C to the runner's context and waits for its outcome. */
+static gboolean
+hvlv_engine_call_run(HvlvEngineCall *c, GError **error)
+{
+	if (!c->domains->runner) {
+		hvlv_set_error(error, HVLV_ERR_NO_SUPPORT, HVLV_FROM_DRIVER,
+		               _("this function is not supported by the connection driver: %s"),
+		               "no engine");
+		return FALSE;
+	}
+	hvlv_waiter_init(&c->wait, c->domains->context);
+	g_main_context_invoke(c->domains->context, hvlv_engine_call_begin, c);
+	hvlv_waiter_wait(&c->wait);
+	if (!c->ok)
+		hvlv_propagate_libhv_error(error, c->error);
+	return c->ok;
 }
 
 gboolean
 hvlv_domains_engine_run(HvlvDomains *domains, HvlvEngineOp op, const char *uuid,
                         const HvDomain *def, guint flags, GError **error)
 {
-	if (!domains->runner) {
-		hvlv_set_error(error, HVLV_ERR_NO_SUPPORT, HVLV_FROM_DRIVER,
-		               _("this function is not supported by the connection driver: %s"),
-		               "no engine");
-		return FALSE;
-	}
 	HvlvEngineCall c = { .domains = domains, .op = op, .uuid = (char *)uuid,
 	                     .def = (HvDomain *)def, .flags = flags };
-	hvlv_waiter_init(&c.wait, domains->context);
-	g_main_context_invoke(domains->context, hvlv_engine_call_begin, &c);
-	hvlv_waiter_wait(&c.wait);
-	if (!c.ok)
-		hvlv_propagate_libhv_error(error, c.error);
-	return c.ok;
+	return hvlv_engine_call_run(&c, error);
+}
+
+gboolean
+hvlv_domains_engine_save(HvlvDomains *domains, const char *uuid, const char *path, GError **error)
+{
+	HvlvEngineCall c = { .domains = domains, .op = HVLV_ENGINE_SAVE, .uuid = (char *)uuid,
+	                     .path = path };
+	return hvlv_engine_call_run(&c, error);
+}
+
+gboolean
+hvlv_domains_engine_restore(HvlvDomains *domains, const HvDomain *def, const char *path,
+                            goffset offset, guint flags, GError **error)
+{
+	HvlvEngineCall c = { .domains = domains, .op = HVLV_ENGINE_RESTORE, .def = (HvDomain *)def,
+	                     .path = path, .offset = offset, .flags = flags };
+	return hvlv_engine_call_run(&c, error);
 }
 
 /* A query run on the runner's context. */

@@ -1,5 +1,6 @@
 /* hvlv-proc-domain-life: the lifecycle calls (create, destroy, shutdown,
- * reboot, suspend, resume). Each checks the domain's state as libvirt's
+ * reboot, suspend, resume). Create continues from a managed save image
+ * where one exists (hvlv-proc-domain-restore.c). Each checks the domain's state as libvirt's
  * QEMU driver does, then hands one operation to the engine; the state the
  * client sees afterwards comes from the engine's events. */
 #include "config.h"
@@ -64,8 +65,12 @@ hvlv_life_create(HvlvCall *call, const hvlv_nonnull_domain *dom, guint flags, gp
 	if (!obj)
 		return FALSE;
 	HvlvDomains *domains = hvlv_call_domains(call, NULL);
-	if (!hvlv_domains_engine_run(domains, HVLV_ENGINE_START, NULL, info->def,
-	                             (flags & CREATE_PAUSED) ? HV_START_PAUSED : 0, error))
+	gboolean restored = FALSE;
+	if (!hvlv_managed_save_start(domains, info->name, info->uuid, (flags & CREATE_PAUSED) != 0,
+	                             (flags & CREATE_FORCE_BOOT) != 0, &restored, error))
+		return FALSE;
+	if (!restored && !hvlv_domains_engine_run(domains, HVLV_ENGINE_START, NULL, info->def,
+	                                          (flags & CREATE_PAUSED) ? HV_START_PAUSED : 0, error))
 		return FALSE;
 	if (ret) {
 		g_autoptr(HvlvDomainInfo) now = hvlv_domain_obj_info(obj, FALSE);

@@ -250,7 +250,7 @@ hv_runner_get_console_socket(HvRunner *r, const char *uuid, GError **error)
 		return NULL;
 	if (!vm->rs->console_path) {
 		g_set_error(error, HV_ERROR, HV_ERROR_UNSUPPORTED,
-		            _("the console of a pvh domain is only its log (%s) for now"), vm->rs->console_log);
+		            _("the domain was started without a console socket; its console is only its log (%s)"), vm->rs->console_log);
 		return NULL;
 	}
 	return g_strdup(vm->rs->console_path);
