@@ -48,6 +48,12 @@ hvlv_life_op(HvlvCall *call, const hvlv_nonnull_domain *dom, HvlvEngineOp op, gu
 	g_autoptr(HvlvDomainObj) obj = hvlv_life_obj(call, dom, TRUE, &info, error);
 	if (!obj)
 		return FALSE;
+	/* qemuDomainShutdownFlagsMonitor: a paused guest cannot see the button */
+	if (op == HVLV_ENGINE_SHUTDOWN && info->state != HVLV_DOMAIN_RUNNING) {
+		hvlv_set_error(error, HVLV_ERR_OPERATION_INVALID, HVLV_FROM_DOMAIN, "%s",
+		               _("domain is not running"));
+		return FALSE;
+	}
 	char uuid[37];
 	hvlv_uuid_format(info->uuid, uuid);
 	return hvlv_domains_engine_run(hvlv_call_domains(call, NULL), op, uuid, NULL, flags, error);

@@ -4,12 +4,13 @@
 #   1.5 MiB into it cannot stall hvd: other calls answer, the client is held
 #   back (bounded queue), and after SIGCONT everything drains;
 # - suspend/resume answer as libvirt's QEMU driver (resume of a running
-#   guest: "already running"; suspend of a paused one: no error);
+#   guest: "already running"; suspend of a paused one: no error; shutdown
+#   of a paused one: "not running");
 # - SIGKILL of hvd with two running guests and a third killed while hvd is
 #   down: the next hvd lists the two with the same IDs and controls them,
 #   and reports the third shut off (crashed).
 . "$(dirname "$0")/hvt-daemon.sh"
-N=17
+N=18
 . "$(dirname "$0")/hvt-guests.sh"
 start_hvd || exit 1
 for g in r1 r2 r3; do guest_xml $g > "$T/$g.xml"; v define "$T/$g.xml"; v start $g; done
@@ -56,6 +57,9 @@ check "resume of a running guest: not valid, already running" \
 v suspend r2; v suspend r2
 check "suspend of a paused guest: no error, still paused (user)" bash -c \
 	"[ ! -s $T/err ] && [ \"\$(virsh -q -c '$RW' domstate --reason r2)\" = 'paused (user)' ]"
+v shutdown r2
+check "shutdown of a paused guest: not valid, not running; still paused" bash -c \
+	"grep -q 'Requested operation is not valid: domain is not running' $T/err && [ \"\$(virsh -q -c '$RW' domstate r2)\" = paused ]"
 v resume r2
 
 # SIGKILL of hvd; r3's QEMU dies while hvd is down.
