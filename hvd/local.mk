@@ -74,10 +74,18 @@ if INTEGRATION_TESTS
 TESTS += tests/hvd/test-virsh.sh tests/hvd/test-daemon.sh tests/hvd/test-domains-virsh.sh
 # Real guests (QEMU TCG, the test guest) through hvd: start, console, shutdown, events.
 TESTS += tests/hvd/test-lifecycle.sh
+# python3-libvirt's view of a guest's life; on_crash; console back-pressure and SIGKILL of hvd.
+TESTS += tests/hvd/test-python-lifecycle.sh tests/hvd/test-crash.sh tests/hvd/test-robust.sh
+# Managed save, save and restore of a real guest through hvd.
+TESTS += tests/hvd/test-managed-save.sh
 endif
+EXTRA_DIST += tests/hvd/test-python-lifecycle.sh tests/hvd/python-lifecycle.py \
+	tests/hvd/test-crash.sh tests/hvd/test-robust.sh tests/hvd/hvt-guests.sh tests/hvd/hvt-guest-xml.sh \
+	tests/hvd/python-console-push.py
 EXTRA_DIST += tests/hvd/test-units.sh tests/hvd/test-virsh.sh tests/hvd/test-daemon.sh \
 	tests/hvd/hvt-daemon.sh tests/hvd/python-client.py tests/hvd/test-domains-virsh.sh \
 	tests/hvd/python-domains.py tests/hvd/test-lifecycle.sh tests/hvd/python-console.py
+EXTRA_DIST += tests/hvd/test-managed-save.sh
 
 # Benchmark (by hand): bash tests/bench/bench-hvd-connect.sh BUILDDIR [N]
 EXTRA_DIST += tests/bench/bench-hvd-connect.sh

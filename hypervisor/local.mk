@@ -11,6 +11,7 @@ hypervisor_libvmm_la_SOURCES = \
 	hypervisor/vmm-bzimage.c hypervisor/vmm-bzimage.h \
 	hypervisor/vmm-config.c hypervisor/vmm-config.h \
 	hypervisor/vmm-console.c hypervisor/vmm-console.h \
+	hypervisor/vmm-console-socket.c hypervisor/vmm-console-socket.h \
 	hypervisor/vmm-control.c hypervisor/vmm-control.h \
 	hypervisor/vmm-control-qmp.c \
 	hypervisor/vmm-cpu.c hypervisor/vmm-cpu.h \
@@ -33,6 +34,7 @@ hypervisor_libvmm_la_SOURCES = \
 	hypervisor/vmm-qmp.h hypervisor/vmm-qmp-priv.h \
 	hypervisor/vmm-qmp-server.c hypervisor/vmm-qmp-session.c \
 	hypervisor/vmm-serial.c hypervisor/vmm-serial.h \
+	hypervisor/vmm-socket.c hypervisor/vmm-socket.h \
 	hypervisor/vmm-virtio-blk.c hypervisor/vmm-virtio-blk.h \
 	hypervisor/vmm-virtio-console.c hypervisor/vmm-virtio-console.h \
 	hypervisor/vmm-virtio-mmio.c hypervisor/vmm-virtio-mmio.h \

@@ -47,6 +47,7 @@ vmm_config_free(VmmConfig *cfg)
 		g_free(cfg->net->tap);
 	g_free(cfg->net);
 	g_free(cfg->qmp_path);
+	g_free(cfg->console_socket);
 	g_free(cfg->kvm_device);
 	g_free(cfg);
 }
@@ -117,7 +118,7 @@ vmm_config_set_net(VmmConfig *cfg, const char *value, GError **error)
 }
 
 typedef struct {
-	char *kernel, *initrd, *cmdline, *qmp, *console, *on_panic, *kvm;
+	char *kernel, *initrd, *cmdline, *qmp, *console_socket, *console, *on_panic, *kvm;
 	char **disks;
 	char **nets;
 	int memory, vcpus;
@@ -131,6 +132,7 @@ vmm_raw_options_clear(VmmRawOptions *o)
 	g_free(o->initrd);
 	g_free(o->cmdline);
 	g_free(o->qmp);
+	g_free(o->console_socket);
 	g_free(o->console);
 	g_free(o->on_panic);
 	g_free(o->kvm);
@@ -157,6 +159,8 @@ vmm_config_context(VmmRawOptions *o)
 		  N_("virtio-net device on tap interface NAME"), N_("tap=NAME[,mac=MAC]") },
 		{ "qmp", 'q', 0, G_OPTION_ARG_FILENAME, &o->qmp,
 		  N_("Listen for QMP clients on this UNIX socket"), N_("PATH") },
+		{ "console-socket", 0, 0, G_OPTION_ARG_FILENAME, &o->console_socket,
+		  N_("Also serve the console on this UNIX socket (one client at a time)"), N_("PATH") },
 		{ "console", 0, 0, G_OPTION_ARG_STRING, &o->console,
 		  N_("Device that receives standard input: serial (ttyS0, default) or virtio (hvc0)"),
 		  N_("serial|virtio") },
@@ -230,6 +234,7 @@ vmm_config_apply(VmmConfig *cfg, VmmRawOptions *o, GError **error)
 	cfg->initrd = g_steal_pointer(&o->initrd);
 	cfg->cmdline = o->cmdline ? g_steal_pointer(&o->cmdline) : g_strdup(VMM_DEFAULT_CMDLINE);
 	cfg->qmp_path = g_steal_pointer(&o->qmp);
+	cfg->console_socket = g_steal_pointer(&o->console_socket);
 	cfg->no_shutdown = o->no_shutdown;
 	cfg->start_paused = o->paused;
 	cfg->force_kvm = o->force_kvm;

@@ -28,6 +28,7 @@ typedef struct {
 	GPtrArray *disks;      /* VmmDiskConfig */
 	VmmNetConfig *net;     /* NULL: no network device */
 	char *qmp_path;        /* NULL: no control socket */
+	char *console_socket;  /* NULL: the console is standard input and output only */
 	VmmConsoleMode console;
 	VmmPanicAction on_panic;
 	gboolean no_shutdown;  /* stay in "shutdown" state after a guest poweroff */

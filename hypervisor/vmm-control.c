@@ -12,6 +12,7 @@
 
 #include "vmm-backends.h"
 #include "vmm-console.h"
+#include "vmm-console-socket.h"
 #include "vmm-error.h"
 #include "vmm-machine.h"
 
@@ -23,6 +24,7 @@ struct VmmControl {
 	VmmRunState state;
 	VmmQmpServer *qmp;
 	VmmConsoleIn *console;
+	VmmConsoleSocket *console_socket;
 	GMainLoop *loop;
 	int exit_status;
 	char *quit_reason;    /* SHUTDOWN's reason once quitting was asked for */
@@ -342,6 +344,12 @@ vmm_control_new(const VmmConfig *cfg, GError **error)
 		if (!vmm_qmp_server_listen(ctl->qmp, cfg->qmp_path, error))
 			return NULL;
 	}
+	if (cfg->console_socket) {
+		ctl->console_socket = vmm_console_socket_new(cfg->console_socket, vmm_control_console_input,
+		                                             ctl, error);
+		if (!ctl->console_socket)
+			return NULL;
+	}
 	ctl->console = vmm_console_in_new(vmm_control_console_input, vmm_control_on_console_quit, ctl);
 	ctl->signal_watch[0] = g_unix_signal_add(SIGTERM, vmm_control_on_signal, ctl);
 	ctl->signal_watch[1] = g_unix_signal_add(SIGINT, vmm_control_on_signal, ctl);
@@ -376,6 +384,7 @@ vmm_control_free(VmmControl *ctl)
 	g_free(ctl->quit_reason);
 	vmm_console_in_free(ctl->console);
 	vmm_machine_free(ctl->machine);
+	vmm_console_socket_free(ctl->console_socket); /* after the devices that print */
 	vmm_qmp_server_free(ctl->qmp);
 	vmm_backends_free(ctl->backends);
 	g_main_loop_unref(ctl->loop);

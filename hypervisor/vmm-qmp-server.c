@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "vmm-error.h"
+#include "vmm-socket.h"
 
 VmmQmpServer *
 vmm_qmp_server_new(const VmmQmpCommand *commands, guint n_commands, void *opaque,
@@ -111,48 +112,12 @@ vmm_qmp_on_connect(G_GNUC_UNUSED int fd, G_GNUC_UNUSED GIOCondition cond, gpoint
 	return G_SOURCE_CONTINUE;
 }
 
-/* A socket file left by a process that is gone may be replaced; a live one not. */
-static gboolean
-vmm_qmp_clear_stale(const char *path, const struct sockaddr_un *addr, GError **error)
-{
-	struct stat st;
-	if (lstat(path, &st) < 0)
-		return TRUE;
-	int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-	gboolean live = fd >= 0 && S_ISSOCK(st.st_mode) &&
-	                connect(fd, (const struct sockaddr *)addr, sizeof *addr) == 0;
-	if (fd >= 0)
-		close(fd);
-	if (live || !S_ISSOCK(st.st_mode)) {
-		g_set_error(error, VMM_ERROR, VMM_ERROR_BUSY,
-		            live ? _("QMP socket %s is in use by another process")
-		                 : _("%s exists and is not a socket"),
-		            path);
-		return FALSE;
-	}
-	unlink(path);
-	return TRUE;
-}
-
 gboolean
 vmm_qmp_server_listen(VmmQmpServer *server, const char *path, GError **error)
 {
-	struct sockaddr_un addr = { .sun_family = AF_UNIX };
-	if (strlen(path) >= sizeof addr.sun_path) {
-		g_set_error(error, VMM_ERROR, VMM_ERROR_INVALID, _("QMP socket path %s is too long"),
-		            path);
+	server->listen_fd = vmm_socket_listen(path, "QMP", error);
+	if (server->listen_fd < 0)
 		return FALSE;
-	}
-	g_strlcpy(addr.sun_path, path, sizeof addr.sun_path);
-	if (!vmm_qmp_clear_stale(path, &addr, error))
-		return FALSE;
-	server->listen_fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
-	if (server->listen_fd < 0 ||
-	    bind(server->listen_fd, (struct sockaddr *)&addr, sizeof addr) < 0 ||
-	    listen(server->listen_fd, 8) < 0) {
-		vmm_set_errno(error, errno, _("cannot listen on %s"), path);
-		return FALSE;
-	}
 	server->path = g_strdup(path);
 	server->listen_watch = g_unix_fd_add(server->listen_fd, G_IO_IN, vmm_qmp_on_connect, server);
 	return TRUE;

@@ -191,6 +191,17 @@ if INTEGRATION_TESTS
 TESTS += tests/engine/test-engine
 endif
 
+# pvh domains under hv-vmm: skipped without a hardware KVM; test-nested.sh
+# runs it inside the nested test host.
+check_PROGRAMS += tests/engine/test-engine-pvh
+tests_engine_test_engine_pvh_SOURCES = tests/engine/test-engine-pvh.c
+tests_engine_test_engine_pvh_CPPFLAGS = $(tests_engine_test_engine_CPPFLAGS)
+tests_engine_test_engine_pvh_CFLAGS = $(LIBHV_CFLAGS)
+tests_engine_test_engine_pvh_LDADD = $(tests_engine_test_engine_LDADD)
+if INTEGRATION_TESTS
+TESTS += tests/engine/test-engine-pvh
+endif
+
 check_PROGRAMS += tests/libhv/test-qmp
 tests_libhv_test_qmp_SOURCES = tests/libhv/test-qmp.c
 tests_libhv_test_qmp_CPPFLAGS = $(LIBHV_TEST_CPPFLAGS)

@@ -87,6 +87,7 @@ hvlv__client_update_reading(HvlvClient *client)
 {
 	gboolean want = !client->closed && !client->close_after_flush &&
 	                client->in_flight < MAX(client->server->config.max_client_requests, 1) &&
+	                client->input_holds == 0 &&
 	                client->out_bytes < HVLV_CLIENT_OUT_PAUSE;
 	if (want && !client->in_source) {
 		client->in_source = g_unix_fd_source_new(client->fd, G_IO_IN);

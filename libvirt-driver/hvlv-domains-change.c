@@ -265,6 +265,22 @@ hvlv_domain_obj_edit(HvlvDomainObj *obj, guint affect, HvlvDomainEditFunc edit, 
 	return ok;
 }
 
+void
+hvlv__domains_take_id(HvlvDomains *d, HvlvDomainObj *obj, gint id)
+{
+	g_mutex_lock(&d->lock);
+	g_mutex_lock(&obj->lock);
+	d->next_id = MAX(d->next_id, id + 1);
+	if (obj->id != id && !obj->removed && !g_hash_table_contains(d->by_id, GINT_TO_POINTER(id))) {
+		if (obj->id >= 0)
+			g_hash_table_remove(d->by_id, GINT_TO_POINTER(obj->id));
+		obj->id = id;
+		g_hash_table_insert(d->by_id, GINT_TO_POINTER(id), obj);
+	}
+	g_mutex_unlock(&obj->lock);
+	g_mutex_unlock(&d->lock);
+}
+
 /* Registry and object locks held: the ID and live config follow the state. */
 static void
 hvlv_domain_obj_follow_state(HvlvDomains *d, HvlvDomainObj *obj, HvDomain *live)

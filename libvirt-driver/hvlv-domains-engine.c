@@ -66,6 +66,8 @@ typedef struct {
 	char *uuid;
 	HvDomain *def;
 	guint flags;
+	const char *path;  /* save, restore: the image */
+	goffset offset;    /* restore: where its stream starts */
 	gboolean ok;
 	GError *error;
 } HvlvEngineCall;
@@ -117,6 +119,9 @@ hvlv_domains_on_event(HvRunner *runner, const char *uuid, HvEventType type, int 
 	}
 	hvlv_domains_set_state(domains, obj, (HvlvDomainState)state, reason, live, (gint)type,
 	                       detail);
+	g_autoptr(HvlvDomainInfo) info = hvlv_domain_obj_info(obj, FALSE);
+	if (info->id >= 0) /* kept in the run state for the next hvd */
+		hv_runner_set_domain_id(runner, uuid, info->id, NULL);
 }
 
 void
@@ -161,28 +166,58 @@ hvlv_engine_call_begin(gpointer data)
 	case HVLV_ENGINE_RESUME:
 		hv_runner_resume(r, c->uuid, hvlv_engine_call_done, c);
 		break;
+	case HVLV_ENGINE_SAVE:
+		hv_runner_save(r, c->uuid, c->path, hvlv_engine_call_done, c);
+		break;
+	case HVLV_ENGINE_RESTORE:
+		hv_runner_restore(r, c->def, c->path, c->offset, c->flags, hvlv_engine_call_done, c);
+		break;
 	}
 	return G_SOURCE_REMOVE;
+}
+
+/* Hands C to the runner's context and waits for its outcome. */
+static gboolean
+hvlv_engine_call_run(HvlvEngineCall *c, GError **error)
+{
+	if (!c->domains->runner) {
+		hvlv_set_error(error, HVLV_ERR_NO_SUPPORT, HVLV_FROM_DRIVER,
+		               _("this function is not supported by the connection driver: %s"),
+		               "no engine");
+		return FALSE;
+	}
+	hvlv_waiter_init(&c->wait, c->domains->context);
+	g_main_context_invoke(c->domains->context, hvlv_engine_call_begin, c);
+	hvlv_waiter_wait(&c->wait);
+	if (!c->ok)
+		hvlv_propagate_libhv_error(error, c->error);
+	return c->ok;
 }
 
 gboolean
 hvlv_domains_engine_run(HvlvDomains *domains, HvlvEngineOp op, const char *uuid,
                         const HvDomain *def, guint flags, GError **error)
 {
-	if (!domains->runner) {
-		hvlv_set_error(error, HVLV_ERR_NO_SUPPORT, HVLV_FROM_DRIVER,
-		               _("this function is not supported by the connection driver: %s"),
-		               "no engine");
-		return FALSE;
-	}
 	HvlvEngineCall c = { .domains = domains, .op = op, .uuid = (char *)uuid,
 	                     .def = (HvDomain *)def, .flags = flags };
-	hvlv_waiter_init(&c.wait, domains->context);
-	g_main_context_invoke(domains->context, hvlv_engine_call_begin, &c);
-	hvlv_waiter_wait(&c.wait);
-	if (!c.ok)
-		hvlv_propagate_libhv_error(error, c.error);
-	return c.ok;
+	return hvlv_engine_call_run(&c, error);
+}
+
+gboolean
+hvlv_domains_engine_save(HvlvDomains *domains, const char *uuid, const char *path, GError **error)
+{
+	HvlvEngineCall c = { .domains = domains, .op = HVLV_ENGINE_SAVE, .uuid = (char *)uuid,
+	                     .path = path };
+	return hvlv_engine_call_run(&c, error);
+}
+
+gboolean
+hvlv_domains_engine_restore(HvlvDomains *domains, const HvDomain *def, const char *path,
+                            goffset offset, guint flags, GError **error)
+{
+	HvlvEngineCall c = { .domains = domains, .op = HVLV_ENGINE_RESTORE, .def = (HvDomain *)def,
+	                     .path = path, .offset = offset, .flags = flags };
+	return hvlv_engine_call_run(&c, error);
 }
 
 /* A query run on the runner's context. */
@@ -241,17 +276,34 @@ hvlv_domains_engine_cpu_time(HvlvDomains *domains, const char *uuid)
 	return hvlv_engine_query(&q, &error) ? q.cpu_ns : 0;
 }
 
+/* The run states of the running guests, those with a recorded ID first,
+ * so that the others get new IDs above every recorded one. */
+static GPtrArray *
+hvlv_domains_running_states(HvRunner *runner)
+{
+	g_autoptr(GPtrArray) uuids = hv_runner_list(runner);
+	GPtrArray *states = g_ptr_array_new_with_free_func((GDestroyNotify)hv_run_state_free);
+	for (int with_id = 1; with_id >= 0; with_id--)
+		for (guint i = 0; i < uuids->len; i++) {
+			g_autoptr(HvRunState) rs = hv_runner_get_run_state(runner, uuids->pdata[i], NULL);
+			if (rs && rs->live && rs->domain_id.set == with_id)
+				g_ptr_array_add(states, g_steal_pointer(&rs));
+		}
+	return states;
+}
+
 /* Runner thread, after hv_runner_reconnect(): every guest still running
- * is active in the registry again (a transient one is added back). */
+ * is active in the registry again (a transient one is added back), with
+ * the ID it had before. */
 void
 hvlv_domains_adopt_running(HvlvDomains *domains)
 {
-	g_autoptr(GPtrArray) uuids = hv_runner_list(domains->runner);
-	for (guint i = 0; i < uuids->len; i++) {
-		const char *uuid = g_ptr_array_index(uuids, i);
-		g_autoptr(HvRunState) rs = hv_runner_get_run_state(domains->runner, uuid, NULL);
+	g_autoptr(GPtrArray) states = hvlv_domains_running_states(domains->runner);
+	for (guint i = 0; i < states->len; i++) {
+		HvRunState *rs = states->pdata[i];
+		const char *uuid = rs->uuid;
 		guint8 bytes[16];
-		if (!rs || !rs->live || !hvlv_uuid_parse(uuid, bytes))
+		if (!hvlv_uuid_parse(uuid, bytes))
 			continue;
 		int reason = 0;
 		HvState state = hv_runner_get_state(domains->runner, uuid, &reason);
@@ -264,6 +316,8 @@ hvlv_domains_adopt_running(HvlvDomains *domains)
 			g_warning("running domain %s: %s", uuid, error->message);
 			continue;
 		}
+		if (rs->domain_id.set)
+			hvlv__domains_take_id(domains, obj, (gint)rs->domain_id.value);
 		hvlv_domains_set_state(domains, obj, (HvlvDomainState)state, reason,
 		                       g_steal_pointer(&rs->live), -1, 0);
 	}

@@ -40,3 +40,7 @@ HvlvDomainObj *hvlv__domain_obj_new(HvlvDomains *domains, HvDomain *def);
 void hvlv__domains_insert(HvlvDomains *domains, HvlvDomainObj *obj);
 /* Registry and object locks held: takes OBJ out of every table. */
 void hvlv__domains_remove(HvlvDomains *domains, HvlvDomainObj *obj);
+
+/* After a daemon restart: OBJ gets back the ID ID it had (when no other
+ * object holds it), and new IDs start above it. */
+void hvlv__domains_take_id(HvlvDomains *domains, HvlvDomainObj *obj, gint id);

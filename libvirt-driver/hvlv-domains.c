@@ -8,6 +8,7 @@
 
 #include "hvlv-domains-private.h"
 #include "hvlv-error.h"
+#include "hvlv-save-image.h"
 
 gboolean
 hvlv_uuid_parse(const char *str, guint8 *uuid)
@@ -213,6 +214,10 @@ hvlv_domain_obj_info(HvlvDomainObj *obj, gboolean with_config)
 		info->live = hv_domain_copy(obj->live);
 	}
 	g_mutex_unlock(&obj->lock);
+	/* the image on disk is the state, also across daemon restarts */
+	info->managed_save = hvlv_has_managed_save(obj->domains, info->name);
+	if (info->managed_save && info->state == HVLV_DOMAIN_SHUTOFF)
+		info->reason = HV_SHUTOFF_SAVED;
 	return info;
 }
 

@@ -45,6 +45,7 @@ typedef struct {
 	gboolean persistent;
 	gboolean autostart;
 	gboolean updated;         /* the persistent config changed while running */
+	gboolean managed_save;    /* a managed save image exists (shutoff reason: saved) */
 	HvDomain *def;            /* the persistent config, or the live one if transient */
 	HvDomain *live;           /* the running config; NULL when inactive */
 } HvlvDomainInfo;
@@ -147,12 +148,23 @@ typedef enum {
 	HVLV_ENGINE_REBOOT,   /* flags HvRebootFlags */
 	HVLV_ENGINE_SUSPEND,
 	HVLV_ENGINE_RESUME,
+	HVLV_ENGINE_SAVE,     /* through hvlv_domains_engine_save() */
+	HVLV_ENGINE_RESTORE,  /* through hvlv_domains_engine_restore() */
 } HvlvEngineOp;
 
 /* Runs OP of the runner for UUID (or DEF) on the runner's context and
  * waits for it, from any thread; libhv errors become libvirt's. */
 gboolean hvlv_domains_engine_run(HvlvDomains *domains, HvlvEngineOp op, const char *uuid,
                                  const HvDomain *def, guint flags, GError **error);
+
+/* Saves running UUID's state, appended to PATH, and stops it (STOPPED/SAVED). */
+gboolean hvlv_domains_engine_save(HvlvDomains *domains, const char *uuid, const char *path,
+                                  GError **error);
+
+/* Starts DEF from the state in PATH at OFFSET (STARTED/RESTORED); FLAGS
+ * are HvStartFlags. */
+gboolean hvlv_domains_engine_restore(HvlvDomains *domains, const HvDomain *def, const char *path,
+                                     goffset offset, guint flags, GError **error);
 
 /* The console socket of running UUID, or NULL with an error. */
 char *hvlv_domains_engine_console(HvlvDomains *domains, const char *uuid, GError **error);

@@ -31,6 +31,7 @@ hvlv_error_format(HvlvErrorNumber number)
 	case HVLV_ERR_OVERFLOW: return _("value too large: %s");
 	case HVLV_ERR_CONF_SYNTAX: return _("configuration file syntax error: %s");
 	case HVLV_ERR_CONFIG_UNSUPPORTED: return _("unsupported configuration: %s");
+	case HVLV_ERR_ARGUMENT_UNSUPPORTED: return _("argument unsupported: %s");
 	case HVLV_ERR_XML_INVALID_SCHEMA: return _("XML document failed to validate against schema: %s");
 	case HVLV_ERR_OPERATION_TIMEOUT: return _("Timed out during operation: %s");
 	case HVLV_ERR_NO_DOMAIN_METADATA: return _("metadata not found: %s");

@@ -51,6 +51,7 @@ struct HvlvClient {
 	gsize out_offset;       /* written bytes of the head of OUT */
 	gsize out_bytes;
 	guint in_flight;
+	guint input_holds;      /* streams whose consumer is full: reading waits */
 	GHashTable *streams;    /* serial -> HvlvStream */
 	HvlvKeepalive keepalive;
 	GSource *keepalive_source;

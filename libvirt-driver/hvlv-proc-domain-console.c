@@ -1,7 +1,9 @@
 /* hvlv-proc-domain-console: DOMAIN_OPEN_CONSOLE. The call's stream is
  * bridged to the engine's console socket: a thread copies what the guest
- * prints into the stream, and what the client sends is written to the
- * socket. Either side closing ends both. */
+ * prints into the stream; what the client sends is queued and written to
+ * the socket without blocking from the main loop, and a full queue stops
+ * reading the client (back-pressure), so an engine that stops reading its
+ * console cannot stall hvd. Either side closing ends both. */
 #include "config.h"
 
 #include <errno.h>
@@ -10,6 +12,7 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include <glib-unix.h>
 #include <glib/gi18n-lib.h>
 
 #include "hvlv-domains.h"
@@ -20,11 +23,28 @@
 /* virDomainConsoleFlags */
 enum { CONSOLE_FORCE = 1 << 0, CONSOLE_SAFE = 1 << 1 };
 
+/* Bytes from the client waiting for the engine: reading the client stops
+ * at the high mark and goes on below the low one. */
+#define HVLV_CONSOLE_QUEUE_HIGH ((gsize)256 * 1024)
+#define HVLV_CONSOLE_QUEUE_LOW ((gsize)64 * 1024)
+
 typedef struct {
 	gatomicrefcount ref;
 	int fd;
 	HvlvStream *stream;
+	GQueue out;             /* main loop: GBytes for the engine */
+	gsize out_offset;       /* main loop: bytes of the head already written */
+	gsize out_bytes;        /* main loop: queued bytes not yet written */
+	GSource *out_source;    /* main loop: waits for the socket to take more */
+	gboolean finishing;     /* main loop: the client finished; end once written */
 } HvlvConsole;
+
+static HvlvConsole *
+hvlv_console_ref(HvlvConsole *c)
+{
+	g_atomic_ref_count_inc(&c->ref);
+	return c;
+}
 
 static void
 hvlv_console_unref(gpointer data)
@@ -32,38 +52,118 @@ hvlv_console_unref(gpointer data)
 	HvlvConsole *c = data;
 	if (!g_atomic_ref_count_dec(&c->ref))
 		return;
+	g_queue_clear_full(&c->out, (GDestroyNotify)g_bytes_unref);
 	close(c->fd);
 	hvlv_stream_unref(c->stream);
 	g_free(c);
 }
 
-/* Main loop: the client typed something. */
+/* Main loop: no more writing (the engine's side failed or the client is
+ * gone); the queue is dropped and the client is not held any more. */
+static void
+hvlv_console_stop_writing(HvlvConsole *c)
+{
+	if (c->out_source) {
+		g_source_destroy(c->out_source);
+		g_source_unref(g_steal_pointer(&c->out_source));
+	}
+	g_queue_clear_full(&c->out, (GDestroyNotify)g_bytes_unref);
+	c->out_bytes = c->out_offset = 0;
+	hvlv_stream_hold_input(c->stream, FALSE);
+}
+
+/* Main loop: writes what the socket takes now; FALSE when it failed. */
+static gboolean
+hvlv_console_flush(HvlvConsole *c)
+{
+	GBytes *head;
+	while ((head = g_queue_peek_head(&c->out)) != NULL) {
+		gsize len;
+		const guint8 *p = g_bytes_get_data(head, &len);
+		ssize_t n = send(c->fd, p + c->out_offset, len - c->out_offset,
+		                 MSG_NOSIGNAL | MSG_DONTWAIT);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+			return TRUE;
+		if (n <= 0)
+			return FALSE;
+		c->out_offset += (gsize)n;
+		c->out_bytes -= (gsize)n;
+		if (c->out_offset == len) {
+			g_bytes_unref(g_queue_pop_head(&c->out));
+			c->out_offset = 0;
+		}
+	}
+	return TRUE;
+}
+
+static gboolean hvlv_console_writable(gint fd, GIOCondition cond, gpointer data);
+
+/* Main loop: writes, then waits for the socket (or not) and holds or
+ * releases the client by the queue's size. */
+static void
+hvlv_console_pump(HvlvConsole *c)
+{
+	if (!hvlv_console_flush(c)) {
+		hvlv_console_stop_writing(c);
+		shutdown(c->fd, SHUT_RDWR); /* the reader ends the stream */
+		return;
+	}
+	if (c->out_bytes > 0 && !c->out_source) {
+		c->out_source = g_unix_fd_source_new(c->fd, G_IO_OUT);
+		g_source_set_callback(c->out_source, G_SOURCE_FUNC(hvlv_console_writable),
+		                      hvlv_console_ref(c), hvlv_console_unref);
+		g_source_attach(c->out_source, hvlv_stream_get_context(c->stream));
+	} else if (c->out_bytes == 0 && c->out_source) {
+		g_source_destroy(c->out_source);
+		g_source_unref(g_steal_pointer(&c->out_source));
+	}
+	if (c->finishing && c->out_bytes == 0)
+		shutdown(c->fd, SHUT_RDWR);
+	if (c->out_bytes >= HVLV_CONSOLE_QUEUE_HIGH)
+		hvlv_stream_hold_input(c->stream, TRUE);
+	else if (c->out_bytes < HVLV_CONSOLE_QUEUE_LOW)
+		hvlv_stream_hold_input(c->stream, FALSE);
+}
+
+static gboolean
+hvlv_console_writable(G_GNUC_UNUSED gint fd, G_GNUC_UNUSED GIOCondition cond, gpointer data)
+{
+	hvlv_console_pump(data);
+	return G_SOURCE_CONTINUE; /* pump removes the source when the queue is empty */
+}
+
+/* Main loop: the client typed (or pasted) something. */
 static void
 hvlv_console_on_data(HvlvStream *stream, GBytes *data, gpointer user_data)
 {
 	(void)stream;
 	HvlvConsole *c = user_data;
-	gsize len;
-	const guint8 *p = g_bytes_get_data(data, &len);
-	while (len > 0) {
-		ssize_t n = send(c->fd, p, len, MSG_NOSIGNAL);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			shutdown(c->fd, SHUT_RDWR);
-			return;
-		}
-		p += n;
-		len -= (gsize)n;
-	}
+	c->out_bytes += g_bytes_get_size(data);
+	g_queue_push_tail(&c->out, g_bytes_ref(data));
+	hvlv_console_pump(c);
 }
 
-/* Main loop: the client is gone; wake the reader so that it ends. */
+/* Main loop: the client finished its side: what it sent is still written,
+ * then the socket is shut down, which ends the reader. */
 static void
-hvlv_console_on_close(HvlvStream *stream, gpointer user_data)
+hvlv_console_on_finish(HvlvStream *stream, gpointer user_data)
 {
 	(void)stream;
-	shutdown(((HvlvConsole *)user_data)->fd, SHUT_RDWR);
+	HvlvConsole *c = user_data;
+	c->finishing = TRUE;
+	hvlv_console_pump(c);
+}
+
+/* Main loop: the client aborted or is gone; wake the reader so that it ends. */
+static void
+hvlv_console_on_abort(HvlvStream *stream, gpointer user_data)
+{
+	(void)stream;
+	HvlvConsole *c = user_data;
+	hvlv_console_stop_writing(c);
+	shutdown(c->fd, SHUT_RDWR);
 }
 
 /* Reader thread: the guest's output into the stream until either ends. */
@@ -146,8 +246,9 @@ hvlv_proc_domain_open_console(HvlvCall *call, gpointer args, gpointer ret, GErro
 	g_atomic_ref_count_init(&c->ref);
 	g_atomic_ref_count_inc(&c->ref); /* one for the stream, one for the reader */
 	c->fd = fd;
-	HvlvStreamHandlers handlers = { hvlv_console_on_data, hvlv_console_on_close,
-	                                hvlv_console_on_close, hvlv_console_unref };
+	g_queue_init(&c->out);
+	HvlvStreamHandlers handlers = { hvlv_console_on_data, hvlv_console_on_finish,
+	                                hvlv_console_on_abort, hvlv_console_unref };
 	c->stream = hvlv_stream_open(call, &handlers, c);
 	g_thread_unref(g_thread_new("hvlv-console", hvlv_console_reader, c));
 	return TRUE;

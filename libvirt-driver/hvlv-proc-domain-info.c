@@ -192,19 +192,8 @@ hvlv_proc_domain_get_vcpus_flags(HvlvCall *call, gpointer args, gpointer ret, GE
 	return TRUE;
 }
 
-/* hv has no managed save images and no snapshots (yet): both counts are
- * truly zero, which lets virsh dominfo and undefine go on as with libvirt. */
-gboolean
-hvlv_proc_domain_has_managed_save(HvlvCall *call, gpointer args, gpointer ret, GError **error)
-{
-	const hvlv_domain_flags_args *a = args;
-	if (!hvlv_check_flags(a->flags, 0, call, error))
-		return FALSE;
-	g_autoptr(HvlvDomainObj) obj = hvlv_call_domain_obj(call, &a->dom, error);
-	((hvlv_int_ret *)ret)->value = 0;
-	return obj != NULL;
-}
-
+/* hv has no snapshots (yet): the count is truly zero, which lets virsh
+ * dominfo and undefine go on as with libvirt. */
 gboolean
 hvlv_proc_domain_snapshot_num(HvlvCall *call, gpointer args, gpointer ret, GError **error)
 {

@@ -1,5 +1,6 @@
 /* hvlv-proc-domain-life: the lifecycle calls (create, destroy, shutdown,
- * reboot, suspend, resume). Each checks the domain's state as libvirt's
+ * reboot, suspend, resume). Create continues from a managed save image
+ * where one exists (hvlv-proc-domain-restore.c). Each checks the domain's state as libvirt's
  * QEMU driver does, then hands one operation to the engine; the state the
  * client sees afterwards comes from the engine's events. */
 #include "config.h"
@@ -47,6 +48,12 @@ hvlv_life_op(HvlvCall *call, const hvlv_nonnull_domain *dom, HvlvEngineOp op, gu
 	g_autoptr(HvlvDomainObj) obj = hvlv_life_obj(call, dom, TRUE, &info, error);
 	if (!obj)
 		return FALSE;
+	/* qemuDomainShutdownFlagsMonitor: a paused guest cannot see the button */
+	if (op == HVLV_ENGINE_SHUTDOWN && info->state != HVLV_DOMAIN_RUNNING) {
+		hvlv_set_error(error, HVLV_ERR_OPERATION_INVALID, HVLV_FROM_DOMAIN, "%s",
+		               _("domain is not running"));
+		return FALSE;
+	}
 	char uuid[37];
 	hvlv_uuid_format(info->uuid, uuid);
 	return hvlv_domains_engine_run(hvlv_call_domains(call, NULL), op, uuid, NULL, flags, error);
@@ -64,8 +71,12 @@ hvlv_life_create(HvlvCall *call, const hvlv_nonnull_domain *dom, guint flags, gp
 	if (!obj)
 		return FALSE;
 	HvlvDomains *domains = hvlv_call_domains(call, NULL);
-	if (!hvlv_domains_engine_run(domains, HVLV_ENGINE_START, NULL, info->def,
-	                             (flags & CREATE_PAUSED) ? HV_START_PAUSED : 0, error))
+	gboolean restored = FALSE;
+	if (!hvlv_managed_save_start(domains, info->name, info->uuid, (flags & CREATE_PAUSED) != 0,
+	                             (flags & CREATE_FORCE_BOOT) != 0, &restored, error))
+		return FALSE;
+	if (!restored && !hvlv_domains_engine_run(domains, HVLV_ENGINE_START, NULL, info->def,
+	                                          (flags & CREATE_PAUSED) ? HV_START_PAUSED : 0, error))
 		return FALSE;
 	if (ret) {
 		g_autoptr(HvlvDomainInfo) now = hvlv_domain_obj_info(obj, FALSE);
@@ -167,16 +178,45 @@ hvlv_proc_domain_reboot(HvlvCall *call, gpointer args, gpointer ret, GError **er
 	return hvlv_life_op(call, &a->dom, HVLV_ENGINE_REBOOT, 0, error);
 }
 
+/* Runs suspend (SUSPEND) or resume on DOM with the answers of libvirt's
+ * qemuDomainSuspend/qemuDomainResume: suspending a paused domain succeeds
+ * and changes nothing; resuming a running one is "already running"; a
+ * pmsuspended one refuses both; a panicked (crashed) one may be resumed. */
+static gboolean
+hvlv_life_pause(HvlvCall *call, const hvlv_nonnull_domain *dom, gboolean suspend, GError **error)
+{
+	g_autoptr(HvlvDomainInfo) info = NULL;
+	g_autoptr(HvlvDomainObj) obj = hvlv_life_obj(call, dom, TRUE, &info, error);
+	if (!obj)
+		return FALSE;
+	const char *refuse = NULL;
+	if (info->state == HVLV_DOMAIN_PMSUSPENDED)
+		refuse = _("domain is pmsuspended");
+	else if (!suspend && info->state == HVLV_DOMAIN_RUNNING)
+		refuse = _("domain is already running");
+	if (refuse) {
+		hvlv_set_error(error, HVLV_ERR_OPERATION_INVALID, HVLV_FROM_DOMAIN, "%s", refuse);
+		return FALSE;
+	}
+	if (suspend && info->state == HVLV_DOMAIN_PAUSED)
+		return TRUE;
+	char uuid[37];
+	hvlv_uuid_format(info->uuid, uuid);
+	return hvlv_domains_engine_run(hvlv_call_domains(call, NULL),
+	                               suspend ? HVLV_ENGINE_SUSPEND : HVLV_ENGINE_RESUME, uuid, NULL,
+	                               0, error);
+}
+
 gboolean
 hvlv_proc_domain_suspend(HvlvCall *call, gpointer args, gpointer ret, GError **error)
 {
 	(void)ret;
-	return hvlv_life_op(call, &((hvlv_domain_args *)args)->dom, HVLV_ENGINE_SUSPEND, 0, error);
+	return hvlv_life_pause(call, &((hvlv_domain_args *)args)->dom, TRUE, error);
 }
 
 gboolean
 hvlv_proc_domain_resume(HvlvCall *call, gpointer args, gpointer ret, GError **error)
 {
 	(void)ret;
-	return hvlv_life_op(call, &((hvlv_domain_args *)args)->dom, HVLV_ENGINE_RESUME, 0, error);
+	return hvlv_life_pause(call, &((hvlv_domain_args *)args)->dom, FALSE, error);
 }

@@ -124,15 +124,15 @@ hvlv_list_state(guint flags, HvlvDomainState state)
 	}
 }
 
-/* virDomainObjMatchFilter: hv has no managed save images, snapshots or
- * checkpoints, so a domain always answers "no" to those groups. */
+/* virDomainObjMatchFilter: hv has no snapshots or checkpoints, so a
+ * domain always answers "no" to those groups. */
 static gboolean
 hvlv_list_match(guint flags, const HvlvDomainInfo *info)
 {
 	return hvlv_list_pair(flags, LIST_ACTIVE, LIST_INACTIVE, info->id >= 0) &&
 	       hvlv_list_pair(flags, LIST_PERSISTENT, LIST_TRANSIENT, info->persistent) &&
 	       hvlv_list_state(flags, info->state) &&
-	       hvlv_list_pair(flags, LIST_MANAGEDSAVE, LIST_NO_MANAGEDSAVE, FALSE) &&
+	       hvlv_list_pair(flags, LIST_MANAGEDSAVE, LIST_NO_MANAGEDSAVE, info->managed_save) &&
 	       hvlv_list_pair(flags, LIST_AUTOSTART, LIST_NO_AUTOSTART, info->autostart) &&
 	       hvlv_list_pair(flags, LIST_HAS_SNAPSHOT, LIST_NO_SNAPSHOT, FALSE) &&
 	       hvlv_list_pair(flags, LIST_HAS_CHECKPOINT, LIST_NO_CHECKPOINT, FALSE);

@@ -90,8 +90,9 @@ hvlv_undefine_nvram(const HvDomain *def, guint flags, GError **error)
 	return TRUE;
 }
 
-/* hv keeps no managed save images, snapshot or checkpoint metadata, and
- * no TPM state of its own, so those flags have nothing to remove. */
+/* hv keeps no snapshot or checkpoint metadata and no TPM state of its
+ * own, so those flags have nothing to remove; a managed save image is
+ * libvirt's rule (hvlv_managed_save_undefine), checked before NVRAM. */
 static gboolean
 hvlv_undefine(HvlvCall *call, const hvlv_nonnull_domain *dom, guint flags, GError **error)
 {
@@ -110,8 +111,10 @@ hvlv_undefine(HvlvCall *call, const hvlv_nonnull_domain *dom, guint flags, GErro
 		               _("cannot undefine transient domain"));
 		return FALSE;
 	}
-	return hvlv_undefine_nvram(info->def, flags, error) &&
-	       hvlv_domains_undefine(hvlv_call_domains(call, error), obj, error);
+	HvlvDomains *domains = hvlv_call_domains(call, error);
+	return hvlv_managed_save_undefine(domains, info->name, (flags & UNDEFINE_MANAGED_SAVE) != 0,
+	                                  error) &&
+	       hvlv_undefine_nvram(info->def, flags, error) && hvlv_domains_undefine(domains, obj, error);
 }
 
 gboolean

@@ -119,10 +119,36 @@ gboolean hvlv_proc_domain_get_max_memory(HvlvCall *call, gpointer args, gpointer
                                          GError **error);
 gboolean hvlv_proc_domain_get_vcpus_flags(HvlvCall *call, gpointer args, gpointer ret,
                                           GError **error);
-gboolean hvlv_proc_domain_has_managed_save(HvlvCall *call, gpointer args, gpointer ret,
-                                           GError **error);
 gboolean hvlv_proc_domain_snapshot_num(HvlvCall *call, gpointer args, gpointer ret,
                                        GError **error);
+
+/* hvlv-proc-domain-save.c: managed save, save */
+gboolean hvlv_proc_domain_managed_save(HvlvCall *call, gpointer args, gpointer ret, GError **error);
+gboolean hvlv_proc_domain_has_managed_save(HvlvCall *call, gpointer args, gpointer ret,
+                                           GError **error);
+gboolean hvlv_proc_domain_managed_save_remove(HvlvCall *call, gpointer args, gpointer ret,
+                                              GError **error);
+gboolean hvlv_proc_domain_save(HvlvCall *call, gpointer args, gpointer ret, GError **error);
+gboolean hvlv_proc_domain_save_flags(HvlvCall *call, gpointer args, gpointer ret, GError **error);
+/* The flags save and restore calls accept (virDomainSaveRestoreFlags
+ * without RESET_NVRAM); a DXML (alternative XML) is refused with
+ * VIR_ERR_ARGUMENT_UNSUPPORTED. */
+gboolean hvlv_save_check(guint flags, const char *dxml, HvlvCall *call, GError **error);
+/* Undefine's rule: a managed save image of NAME blocks it (libvirt's
+ * OPERATION_INVALID) unless REMOVE (VIR_DOMAIN_UNDEFINE_MANAGED_SAVE). */
+gboolean hvlv_managed_save_undefine(HvlvDomains *domains, const char *name, gboolean remove,
+                                    GError **error);
+
+/* hvlv-proc-domain-restore.c: restore, and start from a managed save */
+gboolean hvlv_proc_domain_restore(HvlvCall *call, gpointer args, gpointer ret, GError **error);
+gboolean hvlv_proc_domain_restore_flags(HvlvCall *call, gpointer args, gpointer ret,
+                                        GError **error);
+/* Create's rule: the shut-off domain NAME (UUID, 16 bytes) with a managed
+ * save image continues from it (*HANDLED_R TRUE; the image is removed once
+ * restored, kept if the restore fails); FORCE_BOOT discards it instead. */
+gboolean hvlv_managed_save_start(HvlvDomains *domains, const char *name, const guint8 *uuid,
+                                 gboolean paused, gboolean force_boot, gboolean *handled_r,
+                                 GError **error);
 
 /* hvlv-proc-domain-life.c: create, destroy, shutdown, reboot, suspend, resume */
 gboolean hvlv_proc_domain_create(HvlvCall *call, gpointer args, gpointer ret, GError **error);

@@ -17,15 +17,16 @@ struct HvlvStream {
 	gpointer user_data;
 	gint closed;            /* atomic: no more sending */
 	gboolean started;       /* main loop: the reply went out */
-	gboolean server_done;   /* main loop: our OK or ERROR went out */
+	gboolean server_done;   /* main loop: our ERROR went out */
 	gboolean gone;          /* main loop: handlers will not be called again */
+	gboolean input_held;    /* main loop: hvlv_stream_hold_input() */
 	GQueue held;            /* main loop: packets waiting for the reply */
 };
 
 typedef struct {
 	HvlvStream *stream;
 	GBytes *packet;
-	gboolean last;          /* the stream's final packet from our side */
+	gboolean last;          /* our ERROR: nothing follows it */
 } HvlvStreamPacket;
 
 HvlvStream *
@@ -73,6 +74,25 @@ hvlv_stream_unref(HvlvStream *stream)
 	g_free(stream);
 }
 
+void
+hvlv_stream_hold_input(HvlvStream *stream, gboolean hold)
+{
+	if (stream->input_held == hold || (hold && stream->gone))
+		return;
+	stream->input_held = hold;
+	if (hold)
+		stream->client->input_holds++;
+	else
+		stream->client->input_holds--;
+	hvlv__client_update_reading(stream->client);
+}
+
+GMainContext *
+hvlv_stream_get_context(HvlvStream *stream)
+{
+	return stream->server->context;
+}
+
 gboolean
 hvlv_stream_is_open(HvlvStream *stream)
 {
@@ -87,6 +107,7 @@ hvlv_stream_forget(HvlvStream *stream, gboolean tell_abort)
 		return;
 	stream->gone = TRUE;
 	g_atomic_int_set(&stream->closed, TRUE);
+	hvlv_stream_hold_input(stream, FALSE);
 	/* held packets reference the stream: drop them to break the cycle */
 	g_queue_clear_full(&stream->held, hvlv_stream_packet_free);
 	if (tell_abort && stream->handlers.abort)
@@ -153,13 +174,16 @@ hvlv_stream_send(HvlvStream *stream, const void *data, gsize len)
 	return TRUE;
 }
 
+/* End of our data is an empty CONTINUE packet, as libvirtd sends it: a
+ * libvirt client drops the whole connection on an OK it did not ask for
+ * with its own finish or abort, which are answered when they come. */
 void
 hvlv_stream_finish(HvlvStream *stream)
 {
 	if (!g_atomic_int_compare_and_exchange(&stream->closed, FALSE, TRUE))
 		return;
-	hvlv_header hdr = hvlv_stream_header(stream, HVLV_STATUS_OK);
-	hvlv_stream_queue(stream, hvlv_message_encode_raw(&hdr, NULL, 0), TRUE);
+	hvlv_header hdr = hvlv_stream_header(stream, HVLV_STATUS_CONTINUE);
+	hvlv_stream_queue(stream, hvlv_message_encode_raw(&hdr, NULL, 0), FALSE);
 }
 
 void

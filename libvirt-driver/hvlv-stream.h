@@ -1,7 +1,8 @@
 /* hvlv-stream: data streams tied to a call (DOMAIN_OPEN_CONSOLE, volume
  * upload/download). A handler opens the stream; data flows once the call's
  * reply has gone out, as STREAM messages on the call's serial: CONTINUE
- * with raw bytes, OK to finish, ERROR to abort. Sending functions may be
+ * with raw bytes (empty: the server's end of data), OK to confirm the
+ * client's finish, ERROR to abort. Sending functions may be
  * called from any thread; the handlers run on the main loop and must not
  * block. */
 #pragma once
@@ -34,11 +35,21 @@ HvlvStream *hvlv_stream_open(HvlvCall *call, const HvlvStreamHandlers *handlers,
  * stream is closed. Thread-safe. */
 gboolean hvlv_stream_send(HvlvStream *stream, const void *data, gsize len);
 
-/* Ends the server's side with STREAM OK. Thread-safe. */
+/* Ends the server's data with an empty CONTINUE packet (EOF, as libvirtd);
+ * the client then finishes or aborts. Thread-safe. */
 void hvlv_stream_finish(HvlvStream *stream);
 
 /* Ends the stream with STREAM ERROR carrying ERROR. Thread-safe. */
 void hvlv_stream_abort(HvlvStream *stream, const GError *error);
+
+/* Back-pressure (main loop only): while held, nothing more is read from
+ * the stream's client (its calls wait too, as with libvirtd's request
+ * limit), so a consumer that cannot take more data is not flooded.
+ * Released when the stream ends. */
+void hvlv_stream_hold_input(HvlvStream *stream, gboolean hold);
+
+/* The main loop's context, where the handlers run. */
+GMainContext *hvlv_stream_get_context(HvlvStream *stream);
 
 /* FALSE once the stream was finished or aborted by either side. */
 gboolean hvlv_stream_is_open(HvlvStream *stream);

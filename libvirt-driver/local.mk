@@ -42,7 +42,9 @@ libvirt_driver_libhvlv_la_SOURCES = \
 	libvirt-driver/hvlv-metadata.c libvirt-driver/hvlv-metadata.h \
 	libvirt-driver/hvlv-proc-domain-lookup.c libvirt-driver/hvlv-proc-domain-xml.c \
 	libvirt-driver/hvlv-proc-domain-info.c libvirt-driver/hvlv-proc-domain-metadata.c \
-	libvirt-driver/hvlv-proc-domain-life.c libvirt-driver/hvlv-proc-domain-console.c
+	libvirt-driver/hvlv-proc-domain-life.c libvirt-driver/hvlv-proc-domain-console.c \
+	libvirt-driver/hvlv-proc-domain-save.c libvirt-driver/hvlv-proc-domain-restore.c \
+	libvirt-driver/hvlv-save-image.c libvirt-driver/hvlv-save-image.h
 libvirt_driver_libhvlv_la_CFLAGS = $(HVLV_CFLAGS)
 libvirt_driver_libhvlv_la_LIBADD = libvirt-driver/libhvlv-xdr.la libvirt-driver/libhvlv-domxml.la \
 	libhv/libhv.la $(GLIB_LIBS) $(TIRPC_LIBS) $(LIBXML_LIBS) $(LTLIBINTL)

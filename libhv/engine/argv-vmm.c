@@ -67,6 +67,8 @@ hv__vmm_argv(const HvDomain *d, const HvEngineArgs *a, GError **error)
 	if (!add_disks(argv, d, error) || !add_nics(argv, d, error))
 		return NULL;
 	ARG("--qmp=%s", a->qmp_socket);
+	if (a->console_socket)
+		ARG("--console-socket=%s", a->console_socket);
 	/* hv applies on_poweroff and on_crash itself, as with QEMU */
 	ARG("--no-shutdown");
 	ARG("--on-panic=pause");

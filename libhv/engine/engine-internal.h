@@ -9,7 +9,7 @@
 typedef struct {
 	const char *binary;          /* the program to run */
 	const char *qmp_socket;      /* QMP server socket the engine creates */
-	const char *console_socket;  /* guest console (serial0) socket, QEMU only */
+	const char *console_socket;  /* guest console (serial0) socket */
 	const char *console_log;     /* everything the console prints */
 	const char *pidfile;
 	const char *ovmf_dir;        /* where OVMF_CODE*.fd is looked up (NULL: /usr/share/OVMF) */
@@ -96,10 +96,12 @@ struct HvVm {
 	gboolean graceful;        /* destroy without SIGKILL */
 	int pause_reason;         /* reason for the next STOP event */
 	int resume_reason;        /* reason for the next RESUME event */
+	gboolean save_resume;     /* save: the guest ran before, so a failed save resumes it */
 	gboolean resetting;       /* reset + cont in flight (restart, fake reboot) */
 	GTask *start_task;        /* start or restore in progress */
 	GTask *op_task;           /* save in progress (waits for MIGRATION) */
 	char *restore_path;       /* restore: the saved state */
+	goffset restore_offset;   /* where the stream starts in it */
 	HvVmMigrationFunc on_migration;
 	GPtrArray *exit_waiters;  /* GTask: complete when the process has gone */
 	guint poll_id;            /* connect retries, then exit polling */

@@ -115,7 +115,8 @@ hv_runner_resume(HvRunner *r, const char *uuid, GAsyncReadyCallback callback, gp
 {
 	GTask *task = hv__task_new(r, callback, user_data);
 	HvVm *vm = hv__vm_lookup(r, uuid, NULL);
-	if (vm && hv__vm_state(vm, NULL) != HV_STATE_PAUSED) {
+	HvState state = vm ? hv__vm_state(vm, NULL) : HV_STATE_PAUSED;
+	if (state != HV_STATE_PAUSED && state != HV_STATE_CRASHED) { /* crashed: on_crash=preserve */
 		hv__task_fail(task, g_error_new(HV_ERROR, HV_ERROR_INVALID_STATE, _("domain is not paused")));
 		return;
 	}
@@ -123,7 +124,7 @@ hv_runner_resume(HvRunner *r, const char *uuid, GAsyncReadyCallback callback, gp
 }
 
 /* Save: pause, migrate to the file, and end the engine once the stream
- * is complete; a failed migration lets the guest run on. */
+ * is complete; a failed migration lets a guest that ran run on. */
 static void
 on_save_migration(HvVm *vm, const char *status)
 {
@@ -136,7 +137,10 @@ on_save_migration(HvVm *vm, const char *status)
 		hv__task_fail(g_steal_pointer(&vm->op_task),
 		              g_error_new(HV_ERROR, HV_ERROR_IO, _("saving the state of domain '%s' failed"),
 		                          vm->rs->name));
-		hv__qmp_command(vm->qmp, "cont", NULL, NULL, NULL);
+		if (vm->save_resume) { /* as libvirt: running (save canceled) */
+			vm->resume_reason = HV_RUNNING_SAVE_CANCELED;
+			hv__qmp_command(vm->qmp, "cont", NULL, NULL, NULL);
+		}
 	}
 }
 
@@ -193,10 +197,13 @@ hv_runner_save(HvRunner *r, const char *uuid, const char *path, GAsyncReadyCallb
 	vm->op_task = task;
 	vm->on_migration = on_save_migration;
 	vm->pause_reason = HV_PAUSED_SAVE;
+	vm->save_resume = hv__vm_state(vm, NULL) == HV_STATE_RUNNING;
 	hv__qmp_command(vm->qmp, "migrate-set-capabilities", hv__qmp_events_capability(), on_save_step, vm);
 	hv__qmp_command(vm->qmp, "stop", NULL, on_save_step, vm);
+	/* QEMU's writer may still be flushing when QEMU is gone; it holds a
+	 * flock(2) on PATH until it is done, so a caller can wait for it. */
 	g_autofree char *quoted = g_shell_quote(path);
-	g_autofree char *uri = g_strconcat("exec:cat > ", quoted, NULL);
+	g_autofree char *uri = g_strdup_printf("exec:exec 3>>%s && flock 3 && cat >&3", quoted);
 	json_object *args = json_object_new_object();
 	json_object_object_add(args, "uri", json_object_new_string(uri));
 	hv__qmp_command(vm->qmp, "migrate", args, on_save_step, vm);

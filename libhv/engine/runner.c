@@ -223,6 +223,19 @@ hv_runner_get_run_state(HvRunner *r, const char *uuid, GError **error)
 }
 
 gboolean
+hv_runner_set_domain_id(HvRunner *r, const char *uuid, gint id, GError **error)
+{
+	HvVm *vm = hv__vm_lookup(r, uuid, error);
+	if (!vm)
+		return FALSE;
+	if (!vm->rs->domain_id.set || vm->rs->domain_id.value != id) {
+		vm->rs->domain_id = HV_INT(id);
+		hv__vm_save(vm);
+	}
+	return TRUE;
+}
+
+gboolean
 hv_runner_get_cpu_time(HvRunner *r, const char *uuid, guint64 *ns_r, GError **error)
 {
 	HvVm *vm = hv__vm_lookup(r, uuid, error);
@@ -237,7 +250,7 @@ hv_runner_get_console_socket(HvRunner *r, const char *uuid, GError **error)
 		return NULL;
 	if (!vm->rs->console_path) {
 		g_set_error(error, HV_ERROR, HV_ERROR_UNSUPPORTED,
-		            _("the console of a pvh domain is only its log (%s) for now"), vm->rs->console_log);
+		            _("the domain was started without a console socket; its console is only its log (%s)"), vm->rs->console_log);
 		return NULL;
 	}
 	return g_strdup(vm->rs->console_path);

@@ -37,7 +37,7 @@ new_run_state(HvRunner *r, HvDomain *d)
 	rs->name = g_strdup(d->name);
 	rs->engine = pvh ? HV_ENGINE_VMM : HV_ENGINE_QEMU;
 	rs->control_socket = run_file(r, d->uuid, ".qmp");
-	rs->console_path = pvh ? NULL : run_file(r, d->uuid, ".console");
+	rs->console_path = run_file(r, d->uuid, ".console");
 	rs->pidfile = run_file(r, d->uuid, ".pid");
 	rs->log_path = g_build_filename(r->log_dir, log, NULL);
 	rs->console_log = hv_runner_get_console_log(r, d);
@@ -153,8 +153,8 @@ spawn_vm(HvRunner *r, HvDomain *d, gboolean incoming, GError **error)
 }
 
 static void
-start_common(HvRunner *r, const HvDomain *domain, const char *restore_path, HvStartFlags flags,
-             GTask *task)
+start_common(HvRunner *r, const HvDomain *domain, const char *restore_path, goffset restore_offset,
+             HvStartFlags flags, GTask *task)
 {
 	GError *error = NULL;
 	HvDomain *d = prepare_domain(r, domain, &error);
@@ -168,6 +168,7 @@ start_common(HvRunner *r, const HvDomain *domain, const char *restore_path, HvSt
 	g_object_set_data_full(G_OBJECT(task), "hv-start", sd, g_free);
 	vm->start_task = task;
 	vm->restore_path = g_strdup(restore_path);
+	vm->restore_offset = restore_offset;
 	g_autofree char *pid = g_strdup_printf("%d\n", vm->proc.pid);
 	g_file_set_contents(vm->rs->pidfile, pid, -1, NULL);
 	hv__vm_save(vm);
@@ -179,19 +180,19 @@ void
 hv_runner_start(HvRunner *r, const HvDomain *domain, HvStartFlags flags, GAsyncReadyCallback callback,
                 gpointer user_data)
 {
-	start_common(r, domain, NULL, flags, hv__task_new(r, callback, user_data));
+	start_common(r, domain, NULL, 0, flags, hv__task_new(r, callback, user_data));
 }
 
 void
-hv_runner_restore(HvRunner *r, const HvDomain *domain, const char *path, HvStartFlags flags,
-                  GAsyncReadyCallback callback, gpointer user_data)
+hv_runner_restore(HvRunner *r, const HvDomain *domain, const char *path, goffset offset,
+                  HvStartFlags flags, GAsyncReadyCallback callback, gpointer user_data)
 {
 	GTask *task = hv__task_new(r, callback, user_data);
 	if (!g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
 		hv__task_fail(task, g_error_new(HV_ERROR, HV_ERROR_IO, _("no saved state at '%s'"), path));
 		return;
 	}
-	start_common(r, domain, path, flags, task);
+	start_common(r, domain, path, MAX(offset, 0), flags, task);
 }
 
 /* The start is over; the engine is ending (or has ended). ERROR NULL: the
@@ -293,14 +294,16 @@ on_command_failed(HvQmp *qmp, json_object *ret, const GError *error, gpointer da
 		hv__vm_start_failed(vm, g_error_copy(error));
 }
 
-/* migrate-incoming from "exec:cat FILE" (QEMU 7.2 has no file: URI). */
+/* migrate-incoming from "exec:tail -c +N FILE" (QEMU 7.2 has no file:
+ * URI); tail skips the caller's header (N counts from 1). */
 static void
 start_restore(HvVm *vm)
 {
 	hv__qmp_command(vm->qmp, "migrate-set-capabilities", hv__qmp_events_capability(), on_command_failed,
 	                vm);
 	g_autofree char *quoted = g_shell_quote(vm->restore_path);
-	g_autofree char *uri = g_strconcat("exec:cat ", quoted, NULL);
+	g_autofree char *uri = g_strdup_printf("exec:tail -c +%" G_GINT64_FORMAT " %s",
+	                                       (gint64)vm->restore_offset + 1, quoted);
 	json_object *margs = json_object_new_object();
 	json_object_object_add(margs, "uri", json_object_new_string(uri));
 	vm->on_migration = on_incoming_migration;

@@ -245,5 +245,6 @@ static const HvFieldDesc run_state_fields[] = {
 	HV__F_I(HvRunState, state, 0, 7),
 	HV__F_I(HvRunState, state_reason, 0, 64),
 	HV__F_B(HvRunState, fake_reboot),
+	HV__F_I(HvRunState, domain_id, 1, G_MAXINT32),
 };
 const HvTypeDesc hv__run_state_desc = HV__DESC(HvRunState, run_state_fields);

@@ -69,7 +69,7 @@ open_runner(HvtRunner *t)
 		                      .destroy_timeout_ms = 5000 };
 	g_autofree char *vmm = g_build_filename(g_getenv("HV_TOP_BUILDDIR") ? g_getenv("HV_TOP_BUILDDIR") : ".",
 	                                        "hv-vmm", NULL);
-	settings.vmm = vmm;
+	settings.vmm = g_getenv("HV_VMM") ? NULL : vmm; /* NULL: the runner takes $HV_VMM */
 	t->runner = hv_runner_new(t->store, &settings, NULL, &error);
 	g_assert_no_error(error);
 	hv_runner_set_event_func(t->runner, on_event, t);
@@ -183,7 +183,7 @@ start_op(HvtRunner *t, GAsyncReadyCallback cb, gpointer cb_data, gpointer data)
 	case OP_SUSPEND: hv_runner_suspend(r, a->uuid, cb, cb_data); break;
 	case OP_RESUME: hv_runner_resume(r, a->uuid, cb, cb_data); break;
 	case OP_SAVE: hv_runner_save(r, a->uuid, a->path, cb, cb_data); break;
-	case OP_RESTORE: hv_runner_restore(r, a->domain, a->path, a->flags, cb, cb_data); break;
+	case OP_RESTORE: hv_runner_restore(r, a->domain, a->path, 0, a->flags, cb, cb_data); break;
 	default: hv_runner_reconnect(r, cb, cb_data); break;
 	}
 }
@@ -360,4 +360,40 @@ hvt_count_events(HvtRunner *t, const char *event)
 	for (guint i = 0; i < t->events->len; i++)
 		n += g_str_equal(t->events->pdata[i], event);
 	return n;
+}
+
+void
+hvt_assert_events(HvtRunner *t, const char *name, const char *expected)
+{
+	g_autofree char *got = hvt_events_of(t, name);
+	g_assert_cmpstr(got, ==, expected);
+}
+
+void
+hvt_assert_state(HvtRunner *t, const char *uuid, HvState state, int reason)
+{
+	int got_reason = -1;
+	g_assert_cmpint(hv_runner_get_state(t->runner, uuid, &got_reason), ==, state);
+	g_assert_cmpint(got_reason, ==, reason);
+}
+
+gboolean
+hvt_run_state_exists(HvtRunner *t, const char *uuid)
+{
+	g_autofree char *name = g_strconcat(uuid, ".json", NULL);
+	g_autofree char *path = g_build_filename(hv_store_get_run_dir(t->store), name, NULL);
+	return g_file_test(path, G_FILE_TEST_EXISTS);
+}
+
+int
+hvt_run_state_pid(const char *dir, const char *uuid)
+{
+	g_autofree char *name = g_strconcat(uuid, ".json", NULL);
+	g_autofree char *path = g_build_filename(dir, "run", name, NULL);
+	g_autofree char *text = NULL;
+	g_assert_true(g_file_get_contents(path, &text, NULL, NULL));
+	g_autoptr(GError) error = NULL;
+	g_autoptr(HvRunState) rs = hv_run_state_from_json(text, -1, path, &error);
+	g_assert_no_error(error);
+	return (int)rs->pid.value;
 }

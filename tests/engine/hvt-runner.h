@@ -60,5 +60,17 @@ char *hvt_events_of(HvtRunner *t, const char *name);
 /* How often EVENT ("NAME TYPE/DETAIL" or "NAME reboot") was recorded. */
 guint hvt_count_events(HvtRunner *t, const char *event);
 
+/* Asserts that the lifecycle events of NAME (hvt_events_of) are EXPECTED. */
+void hvt_assert_events(HvtRunner *t, const char *name, const char *expected);
+
+/* Asserts the runner's state and reason of domain UUID. */
+void hvt_assert_state(HvtRunner *t, const char *uuid, HvState state, int reason);
+
+/* Whether the run-state record of UUID is in the run directory. */
+gboolean hvt_run_state_exists(HvtRunner *t, const char *uuid);
+
+/* The engine pid in the run-state record of UUID under state directory DIR. */
+int hvt_run_state_pid(const char *dir, const char *uuid);
+
 #define HVT_READY "HV-GUEST-READY kernel="
 #define HVT_BOOT_MS 120000

@@ -15,20 +15,7 @@
 
 #define EVENT_MS 60000
 
-static void
-assert_events(HvtRunner *t, const char *name, const char *expected)
-{
-	g_autofree char *got = hvt_events_of(t, name);
-	g_assert_cmpstr(got, ==, expected);
-}
 
-static void
-assert_state(HvtRunner *t, const char *uuid, HvState state, int reason)
-{
-	int got_reason = -1;
-	g_assert_cmpint(hv_runner_get_state(t->runner, uuid, &got_reason), ==, state);
-	g_assert_cmpint(got_reason, ==, reason);
-}
 
 /* Starts D and waits for its ready marker. */
 static void
@@ -47,13 +34,6 @@ panic_guest(HvtRunner *t, const HvDomain *d)
 	hvt_console_type(t, d->uuid, "echo c > /proc/sysrq-trigger\n");
 }
 
-static gboolean
-run_state_exists(HvtRunner *t, const char *uuid)
-{
-	g_autofree char *name = g_strconcat(uuid, ".json", NULL);
-	g_autofree char *path = g_build_filename(hv_store_get_run_dir(t->store), name, NULL);
-	return g_file_test(path, G_FILE_TEST_EXISTS);
-}
 
 /* Start, console, cpu time, suspend/resume, reboot (ACPI, libvirt's fake
  * reboot), then shutdown with the default on_poweroff=destroy. */
@@ -67,8 +47,8 @@ test_lifecycle(void)
 	g_autoptr(GError) error = NULL;
 	g_assert_true(hvt_start(t, d, 0, &error));
 	g_assert_no_error(error);
-	assert_state(t, d->uuid, HV_STATE_RUNNING, HV_RUNNING_BOOTED);
-	g_assert_true(run_state_exists(t, d->uuid));
+	hvt_assert_state(t, d->uuid, HV_STATE_RUNNING, HV_RUNNING_BOOTED);
+	g_assert_true(hvt_run_state_exists(t, d->uuid));
 	g_assert_true(hvt_wait_console(t, d, HVT_READY, 1, HVT_BOOT_MS));
 
 	guint64 ns = 0;
@@ -76,25 +56,25 @@ test_lifecycle(void)
 	g_assert_cmpuint(ns, >, 0);
 
 	g_assert_true(hvt_suspend(t, d->uuid, &error));
-	assert_state(t, d->uuid, HV_STATE_PAUSED, HV_PAUSED_USER);
+	hvt_assert_state(t, d->uuid, HV_STATE_PAUSED, HV_PAUSED_USER);
 	g_assert_true(hvt_resume(t, d->uuid, &error));
-	assert_state(t, d->uuid, HV_STATE_RUNNING, HV_RUNNING_UNPAUSED);
+	hvt_assert_state(t, d->uuid, HV_STATE_RUNNING, HV_RUNNING_UNPAUSED);
 
 	g_assert_true(hvt_reboot(t, d->uuid, &error));
 	g_assert_no_error(error);
 	g_assert_true(hvt_wait_console(t, d, HVT_READY, 2, HVT_BOOT_MS));
 	g_assert_true(hvt_wait_event(t, "lifecycle resumed/unpaused", EVENT_MS));
-	assert_state(t, d->uuid, HV_STATE_RUNNING, HV_RUNNING_BOOTED);
+	hvt_assert_state(t, d->uuid, HV_STATE_RUNNING, HV_RUNNING_BOOTED);
 
 	g_assert_true(hvt_shutdown(t, d->uuid, &error));
 	g_assert_no_error(error);
 	g_assert_true(hvt_wait_event(t, "lifecycle stopped/shutdown", EVENT_MS));
-	assert_events(t, "lifecycle",
+	hvt_assert_events(t, "lifecycle",
 	              "started/booted suspended/paused resumed/unpaused resumed/unpaused "
 	              "shutdown/guest stopped/shutdown");
 	g_assert_cmpuint(hvt_count_events(t, "lifecycle reboot"), >=, 1);
-	assert_state(t, d->uuid, HV_STATE_SHUTOFF, HV_SHUTOFF_SHUTDOWN);
-	g_assert_false(run_state_exists(t, d->uuid));
+	hvt_assert_state(t, d->uuid, HV_STATE_SHUTOFF, HV_SHUTOFF_SHUTDOWN);
+	g_assert_false(hvt_run_state_exists(t, d->uuid));
 	g_assert_cmpuint(hv_runner_list(t->runner)->len, ==, 0);
 }
 
@@ -111,20 +91,20 @@ test_poweroff_restart(void)
 	g_autoptr(GError) error = NULL;
 	g_assert_true(hvt_start(t, d, HV_START_PAUSED, &error));
 	g_assert_no_error(error);
-	assert_state(t, d->uuid, HV_STATE_PAUSED, HV_PAUSED_USER);
+	hvt_assert_state(t, d->uuid, HV_STATE_PAUSED, HV_PAUSED_USER);
 	g_assert_true(hvt_resume(t, d->uuid, &error));
 	g_assert_true(hvt_wait_console(t, d, HVT_READY, 1, HVT_BOOT_MS));
 	hvt_console_type(t, d->uuid, "poweroff\n");
 	g_assert_true(hvt_wait_console(t, d, HVT_READY, 2, HVT_BOOT_MS));
-	assert_state(t, d->uuid, HV_STATE_RUNNING, HV_RUNNING_BOOTED);
+	hvt_assert_state(t, d->uuid, HV_STATE_RUNNING, HV_RUNNING_BOOTED);
 	g_assert_true(hvt_destroy(t, d->uuid, 0, &error));
 	g_assert_no_error(error);
-	assert_events(t, "restart",
+	hvt_assert_events(t, "restart",
 	              "started/booted suspended/paused resumed/unpaused shutdown/guest "
 	              "resumed/unpaused stopped/destroyed");
 	g_assert_cmpuint(hvt_count_events(t, "restart reboot"), >=, 1);
-	assert_state(t, d->uuid, HV_STATE_SHUTOFF, HV_SHUTOFF_DESTROYED);
-	g_assert_false(run_state_exists(t, d->uuid));
+	hvt_assert_state(t, d->uuid, HV_STATE_SHUTOFF, HV_SHUTOFF_DESTROYED);
+	g_assert_false(hvt_run_state_exists(t, d->uuid));
 }
 
 /* on_crash=restart: a kernel panic (sysrq c) reaches hv through pvpanic,
@@ -142,9 +122,9 @@ test_crash_restart(void)
 	panic_guest(t, d);
 	g_assert_true(hvt_wait_event(t, "crash crashed/panicked", EVENT_MS));
 	g_assert_true(hvt_wait_console(t, d, HVT_READY, 2, HVT_BOOT_MS));
-	assert_state(t, d->uuid, HV_STATE_RUNNING, HV_RUNNING_CRASHED);
+	hvt_assert_state(t, d->uuid, HV_STATE_RUNNING, HV_RUNNING_CRASHED);
 	g_assert_true(hvt_destroy(t, d->uuid, HV_DESTROY_FORCE, &error));
-	assert_events(t, "crash", "started/booted crashed/panicked resumed/unpaused stopped/destroyed");
+	hvt_assert_events(t, "crash", "started/booted crashed/panicked resumed/unpaused stopped/destroyed");
 	g_assert_cmpuint(hvt_count_events(t, "crash reboot"), >=, 1);
 }
 
@@ -161,8 +141,8 @@ test_crash_coredump(void)
 	boot(t, d);
 	panic_guest(t, d);
 	g_assert_true(hvt_wait_event(t, "crashdestroy stopped/crashed", EVENT_MS));
-	assert_events(t, "crashdestroy", "started/booted crashed/panicked stopped/crashed");
-	assert_state(t, d->uuid, HV_STATE_SHUTOFF, HV_SHUTOFF_CRASHED);
+	hvt_assert_events(t, "crashdestroy", "started/booted crashed/panicked stopped/crashed");
+	hvt_assert_state(t, d->uuid, HV_STATE_SHUTOFF, HV_SHUTOFF_CRASHED);
 	g_autofree char *dumps = g_build_filename(t->dir, "log", "dump", NULL);
 	g_autoptr(GDir) dir = g_dir_open(dumps, 0, NULL);
 	g_assert_nonnull(dir);
@@ -193,13 +173,13 @@ test_save_restore(void)
 	g_assert_true(hvt_wait_console(t, d, "before-42", 1, EVENT_MS));
 	g_assert_true(hvt_save(t, d->uuid, image, &error));
 	g_assert_no_error(error);
-	assert_state(t, d->uuid, HV_STATE_SHUTOFF, HV_SHUTOFF_SAVED);
-	g_assert_false(run_state_exists(t, d->uuid));
+	hvt_assert_state(t, d->uuid, HV_STATE_SHUTOFF, HV_SHUTOFF_SAVED);
+	g_assert_false(hvt_run_state_exists(t, d->uuid));
 	g_assert_true(g_file_test(image, G_FILE_TEST_IS_REGULAR));
 
 	g_assert_true(hvt_restore(t, d, image, &error));
 	g_assert_no_error(error);
-	assert_state(t, d->uuid, HV_STATE_RUNNING, HV_RUNNING_RESTORED);
+	hvt_assert_state(t, d->uuid, HV_STATE_RUNNING, HV_RUNNING_RESTORED);
 	hvt_console_type(t, d->uuid, "echo after-$((40+3))\n");
 	g_assert_true(hvt_wait_console(t, d, "after-43", 1, EVENT_MS));
 	/* no second boot: the guest went on from the saved state */
@@ -209,7 +189,7 @@ test_save_restore(void)
 	g_assert_true(g_file_get_contents(log, &text, NULL, NULL));
 	g_assert_null(strstr(strstr(text, HVT_READY) + 1, HVT_READY));
 	g_assert_true(hvt_destroy(t, d->uuid, 0, &error));
-	assert_events(t, "saved",
+	hvt_assert_events(t, "saved",
 	              "started/booted suspended/paused stopped/saved started/restored stopped/destroyed");
 }
 
@@ -233,14 +213,15 @@ test_start_failure(void)
 	g_test_message("error: %s", error->message);
 	g_assert_nonnull(strstr(error->message, "/nonexistent/hv-test-disk.img"));
 	g_assert_nonnull(strstr(error->message, "No such file or directory"));
-	g_assert_false(run_state_exists(t, d->uuid));
+	g_assert_false(hvt_run_state_exists(t, d->uuid));
 	g_assert_cmpuint(hv_runner_list(t->runner)->len, ==, 0);
 	g_autoptr(GDir) run = g_dir_open(hv_store_get_run_dir(t->store), 0, NULL);
 	g_assert_null(g_dir_read_name(run)); /* no socket, pid file or record */
-	assert_events(t, "broken", "");
+	hvt_assert_events(t, "broken", "");
 }
 
-/* pvh domains need a hardware KVM: without one, a clear refusal. */
+/* pvh domains need a hardware KVM: without one, a clear refusal
+ * (test-engine-pvh runs them where there is one). */
 static void
 test_pvh_without_kvm(void)
 {
@@ -249,7 +230,7 @@ test_pvh_without_kvm(void)
 		return;
 	g_autoptr(HvtRunner) t = hvt_runner_new(NULL);
 	if (hv_runner_pvh_available(t->runner)) {
-		g_test_skip("this host has a hardware KVM: pvh domains are tested in tests/nested");
+		g_test_skip("this host has a hardware KVM: test-engine-pvh tests pvh domains");
 		return;
 	}
 	d->type = HV_DOMAIN_TYPE_PVH;
@@ -257,31 +238,9 @@ test_pvh_without_kvm(void)
 	g_assert_false(hvt_start(t, d, 0, &error));
 	g_assert_error(error, HV_ERROR, HV_ERROR_UNSUPPORTED);
 	g_assert_nonnull(strstr(error->message, "hardware KVM"));
-	g_assert_false(run_state_exists(t, d->uuid));
+	g_assert_false(hvt_run_state_exists(t, d->uuid));
 }
 
-/* A pvh domain runs under hv-vmm through the same lifecycle code: start,
- * console log, ACPI shutdown. Needs a hardware KVM. */
-static void
-test_pvh(void)
-{
-	g_autoptr(HvDomain) d = hvt_guest_domain("pvhguest");
-	if (!d)
-		return;
-	g_autoptr(HvtRunner) t = hvt_runner_new(NULL);
-	if (!hv_runner_pvh_available(t->runner)) {
-		g_test_skip("no hardware KVM here (pvh-without-kvm checks the refusal)");
-		return;
-	}
-	d->type = HV_DOMAIN_TYPE_PVH;
-	g_free(d->os.kernel);
-	d->os.kernel = g_build_filename(g_getenv("HV_GUEST_DIR"), "vmlinux", NULL);
-	g_autoptr(GError) error = NULL;
-	boot(t, d);
-	g_assert_true(hvt_shutdown(t, d->uuid, &error));
-	g_assert_true(hvt_wait_event(t, "pvhguest stopped/shutdown", EVENT_MS));
-	assert_events(t, "pvhguest", "started/booted shutdown/guest stopped/shutdown");
-}
 
 /* In a child process (the "daemon"): start both guests, say so on FD,
  * then wait to be killed. */
@@ -299,18 +258,6 @@ daemon_child(const char *dir, HvDomain *a, HvDomain *b, int fd)
 		pause();
 }
 
-static int
-run_state_pid(const char *dir, const char *uuid)
-{
-	g_autofree char *name = g_strconcat(uuid, ".json", NULL);
-	g_autofree char *path = g_build_filename(dir, "run", name, NULL);
-	g_autofree char *text = NULL;
-	g_assert_true(g_file_get_contents(path, &text, NULL, NULL));
-	g_autoptr(GError) error = NULL;
-	g_autoptr(HvRunState) rs = hv_run_state_from_json(text, -1, path, &error);
-	g_assert_no_error(error);
-	return (int)rs->pid.value;
-}
 
 /* The daemon is SIGKILLed while two guests run; one guest is killed
  * meanwhile. A new runner finds the live one (and controls it) and
@@ -336,7 +283,7 @@ test_daemon_restart(void)
 	waitpid(child, NULL, 0);
 	g_assert_cmpint(answer, ==, 'y');
 
-	int victim = run_state_pid(dir, b->uuid);
+	int victim = hvt_run_state_pid(dir, b->uuid);
 	g_assert_cmpint(kill(victim, SIGKILL), ==, 0);
 	g_usleep(300000); /* SIGKILL is delivered at once; its socket closes with it */
 
@@ -346,17 +293,17 @@ test_daemon_restart(void)
 	g_autoptr(GError) error = NULL;
 	g_assert_true(hvt_reconnect(t, &error));
 	g_assert_no_error(error);
-	assert_events(t, "victim", "stopped/failed");
-	assert_state(t, b->uuid, HV_STATE_SHUTOFF, HV_SHUTOFF_CRASHED);
-	g_assert_false(run_state_exists(t, b->uuid));
+	hvt_assert_events(t, "victim", "stopped/failed");
+	hvt_assert_state(t, b->uuid, HV_STATE_SHUTOFF, HV_SHUTOFF_CRASHED);
+	g_assert_false(hvt_run_state_exists(t, b->uuid));
 	g_autoptr(GPtrArray) running = hv_runner_list(t->runner);
 	g_assert_cmpuint(running->len, ==, 1);
 	g_assert_cmpstr(running->pdata[0], ==, a->uuid);
-	assert_state(t, a->uuid, HV_STATE_RUNNING, HV_RUNNING_BOOTED);
+	hvt_assert_state(t, a->uuid, HV_STATE_RUNNING, HV_RUNNING_BOOTED);
 
 	g_assert_true(hvt_shutdown(t, a->uuid, &error));
 	g_assert_true(hvt_wait_event(t, "survivor stopped/shutdown", EVENT_MS));
-	assert_events(t, "survivor", "shutdown/guest stopped/shutdown");
+	hvt_assert_events(t, "survivor", "shutdown/guest stopped/shutdown");
 }
 
 int
@@ -369,7 +316,6 @@ main(int argc, char **argv)
 	g_test_add_func("/engine/poweroff-restart", test_poweroff_restart);
 	g_test_add_func("/engine/crash-restart", test_crash_restart);
 	g_test_add_func("/engine/crash-coredump", test_crash_coredump);
-	g_test_add_func("/engine/pvh", test_pvh);
 	g_test_add_func("/engine/save-restore", test_save_restore);
 	g_test_add_func("/engine/daemon-restart", test_daemon_restart);
 	return g_test_run();

@@ -46,7 +46,8 @@ hvt_proc_lookup_by_name(G_GNUC_UNUSED HvlvCall *call, gpointer args, gpointer re
 	return TRUE;
 }
 
-/* The console source: greets, echoes what the client types in upper case. */
+/* The console source: greets, echoes what the client types in upper case;
+ * "bye" ends the server's side (as a guest that stops). */
 static void
 hvt_console_data(HvlvStream *stream, GBytes *data, G_GNUC_UNUSED gpointer user_data)
 {
@@ -55,6 +56,10 @@ hvt_console_data(HvlvStream *stream, GBytes *data, G_GNUC_UNUSED gpointer user_d
 	g_mutex_lock(&stream_lock);
 	g_string_append_len(stream_log.received, bytes, (gssize)len);
 	g_mutex_unlock(&stream_lock);
+	if (len == 3 && memcmp(bytes, "bye", 3) == 0) {
+		hvlv_stream_finish(stream);
+		return;
+	}
 	g_autofree char *upper = g_ascii_strup(bytes, (gssize)len);
 	hvlv_stream_send(stream, upper, len);
 }

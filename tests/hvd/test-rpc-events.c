@@ -176,6 +176,28 @@ test_stream_raw(void)
 	xdr_free((xdrproc_t)xdr_hvlv_string_ret, &ret);
 }
 
+/* The server's end of data is an empty CONTINUE, as libvirtd sends it (a
+ * libvirt client drops the connection on an OK it did not ask for); the
+ * client's finish then gets its OK. */
+static void
+test_stream_server_eof(void)
+{
+	g_autoptr(HvtServer) ts = hvt_test_server_start(5, 5);
+	g_autoptr(HvtRpc) rpc = hvt_test_connect_open(ts);
+	guint32 serial = open_console(rpc);
+	g_autoptr(HvtMsg) reply = hvt_rpc_recv(rpc, 5000);
+	g_assert_cmpint(reply->hdr.status, ==, HVLV_STATUS_OK);
+	g_autoptr(HvtMsg) greet = expect_stream(rpc, serial, HVLV_STATUS_CONTINUE);
+	g_assert_cmpuint(g_bytes_get_size(greet->body), ==, 17);
+	send_stream(rpc, serial, HVLV_STATUS_CONTINUE, "bye");
+	g_autoptr(HvtMsg) eof = expect_stream(rpc, serial, HVLV_STATUS_CONTINUE);
+	g_assert_cmpuint(g_bytes_get_size(eof->body), ==, 0);
+	send_stream(rpc, serial, HVLV_STATUS_OK, NULL);
+	g_autoptr(HvtMsg) done = expect_stream(rpc, serial, HVLV_STATUS_OK);
+	g_assert_cmpuint(g_bytes_get_size(done->body), ==, 0);
+	g_assert_null(hvt_rpc_recv(rpc, 300));
+}
+
 static void
 test_stream_failed_call(void)
 {
@@ -279,6 +301,7 @@ main(int argc, char **argv)
 	g_test_add_func("/events/several-clients", test_events_several_clients);
 	g_test_add_func("/events/errors", test_event_errors);
 	g_test_add_func("/streams/raw", test_stream_raw);
+	g_test_add_func("/streams/server-eof", test_stream_server_eof);
 	g_test_add_func("/streams/failed-call", test_stream_failed_call);
 	g_test_add_func("/streams/client-disconnects", test_stream_client_disconnects);
 	g_test_add_func("/clients/virsh-event", test_virsh_event);

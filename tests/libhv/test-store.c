@@ -231,6 +231,7 @@ test_run_state(Fixture *f, gconstpointer data)
 	state->control_socket = g_strdup("/run/hv/running/qmp.sock");
 	state->console_path = g_strdup("/run/hv/running/console.sock");
 	state->started_at = HV_INT(g_get_real_time());
+	state->domain_id = HV_INT(7); /* the daemon's ID survives a restart */
 	state->live = domain("running", state->uuid);
 	hv_domain_apply_defaults(state->live);
 	g_assert_true(hv_store_save_run_state(store, state, &error));
@@ -238,6 +239,7 @@ test_run_state(Fixture *f, gconstpointer data)
 	g_autoptr(HvRunState) back = hv_store_load_run_state(store, state->uuid, &error);
 	g_assert_no_error(error);
 	g_assert_true(hv_run_state_equal(state, back));
+	g_assert_cmpint(back->domain_id.value, ==, 7);
 	write_file(f->run, "99999999-9999-9999-9999-999999999999.json", "garbage");
 	g_autoptr(GPtrArray) problems = NULL;
 	g_autoptr(GPtrArray) all = hv_store_list_run_states(store, &problems, &error);

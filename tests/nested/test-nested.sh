@@ -2,7 +2,9 @@
 # hv-vmm against a real KVM, as TAP. On a host with a hardware KVM the tests
 # (hvt-nested-run) run directly; elsewhere they run inside the nested test
 # host: Linux under QEMU TCG ("-cpu max" has SVM) with the kvm modules loaded
-# (build-nested-host makes its initramfs). Either way the host then checks
+# (build-nested-host makes its initramfs). libhv's runner with pvh domains
+# (tests/engine/test-engine-pvh) runs there too, after hvt-nested-run, its
+# TAP relayed the same way. Either way the host then checks
 # what the guest wrote to the test disk image. Skipped only when the nested
 # host cannot be built here (no QEMU, no test guest, no busybox-static).
 #
@@ -23,7 +25,8 @@ skip_all() { echo "1..0 # SKIP $*"; exit 0; }
 [ -f "$guest/vmlinux" ] && [ -f "$guest/vmlinuz" ] || skip_all "the test guest is not built"
 command -v qemu-system-x86_64 >/dev/null || skip_all "qemu-system-x86_64 is not installed"
 dpkg -L busybox-static >/dev/null 2>&1 || skip_all "busybox-static is not installed"
-for f in "$builddir/hv-vmm" "$builddir/tests/nested/hvt-nested-run"; do
+for f in "$builddir/hv-vmm" "$builddir/tests/nested/hvt-nested-run" \
+	"$builddir/tests/engine/test-engine-pvh"; do
 	[ -x "$f" ] || skip_all "$f is not built"
 done
 
@@ -57,7 +60,10 @@ run_direct() {
 	HV_GUEST_DIR="$guest" "$builddir/tests/nested/hvt-nested-run" --tap \
 		--vmm "$builddir/hv-vmm" --disk "$disk" --token "$token" \
 		--bench-runs "$bench_runs" > "$work/tap.log" 2>&1
-	echo "HVT-END rc=$?" >> "$work/tap.log"
+	local rc=$?
+	HV_GUEST_DIR="$guest" HV_VMM="$builddir/hv-vmm" "$builddir/tests/engine/test-engine-pvh" \
+		--tap >> "$work/tap.log" 2>&1
+	echo "HVT-END rc=$((rc | $?))" >> "$work/tap.log"
 }
 
 run_nested() {

@@ -41,6 +41,7 @@ test_defaults(void)
 	g_assert_cmpuint(cfg->disks->len, ==, 0);
 	g_assert_null(cfg->net);
 	g_assert_null(cfg->qmp_path);
+	g_assert_null(cfg->console_socket);
 	g_assert_cmpstr(cfg->kvm_device, ==, "/dev/kvm");
 }
 
@@ -52,6 +53,7 @@ test_everything(void)
 	g_autoptr(VmmConfig) cfg = parse(
 		"-k bz -i rd -c 'console=hvc0 quiet' -m 1024 -n 4 --disk a.img --disk b.img,ro "
 		"--net tap=tap7,mac=52:54:00:ab:cd:ef --qmp /run/x.sock --console virtio "
+		"--console-socket /run/x.console "
 		"--on-panic pause --no-shutdown -S", &mode, &error);
 	g_assert_no_error(error);
 	g_assert_cmpstr(cfg->kernel, ==, "bz");
@@ -68,6 +70,7 @@ test_everything(void)
 	g_assert_true(cfg->net->has_mac);
 	g_assert_cmphex(cfg->net->mac[5], ==, 0xef);
 	g_assert_cmpstr(cfg->qmp_path, ==, "/run/x.sock");
+	g_assert_cmpstr(cfg->console_socket, ==, "/run/x.console");
 	g_assert_cmpint(cfg->console, ==, VMM_CONSOLE_VIRTIO);
 	g_assert_cmpint(cfg->on_panic, ==, VMM_PANIC_PAUSE);
 	g_assert_true(cfg->no_shutdown);
@@ -123,7 +126,8 @@ test_modes(void)
 	g_assert_nonnull(check);
 	g_assert_cmpint(mode, ==, VMM_MODE_CHECK_KVM);
 	g_autofree char *text = vmm_config_help();
-	for (const char *opt = "--kernel\0--initrd\0--cmdline\0--memory\0--vcpus\0--disk\0--net\0--qmp\0";
+	for (const char *opt = "--kernel\0--initrd\0--cmdline\0--memory\0--vcpus\0--disk\0--net\0--qmp\0"
+	                        "--console-socket\0";
 	     *opt; opt += strlen(opt) + 1)
 		g_assert_nonnull(strstr(text, opt));
 }

@@ -29,7 +29,7 @@ typedef enum {
 } HvState;
 enum { /* reasons of HV_STATE_RUNNING (virDomainRunningReason) */
 	HV_RUNNING_UNKNOWN = 0, HV_RUNNING_BOOTED = 1, HV_RUNNING_RESTORED = 3, HV_RUNNING_UNPAUSED = 5,
-	HV_RUNNING_CRASHED = 9,
+	HV_RUNNING_SAVE_CANCELED = 7, HV_RUNNING_CRASHED = 9,
 };
 enum { /* reasons of HV_STATE_PAUSED (virDomainPausedReason) */
 	HV_PAUSED_UNKNOWN = 0, HV_PAUSED_USER = 1, HV_PAUSED_SAVE = 3, HV_PAUSED_DUMP = 4,
@@ -141,14 +141,19 @@ void hv_runner_suspend(HvRunner *runner, const char *uuid, GAsyncReadyCallback c
 void hv_runner_resume(HvRunner *runner, const char *uuid, GAsyncReadyCallback callback,
                       gpointer user_data);
 
-/* Saves the guest's state to PATH (QEMU migration stream) and stops it:
- * STOPPED/SAVED, shutoff/saved. Not offered for pvh (HV_ERROR_UNSUPPORTED). */
+/* Saves the guest's state (QEMU migration stream) and stops it:
+ * STOPPED/SAVED, shutoff/saved. The stream is appended to PATH (created if
+ * missing), after any header the caller wrote there; its writer holds a
+ * flock(2) on PATH until the last byte is written, so the file is complete
+ * once LOCK_EX on it succeeds. A failed save lets the guest run on. Not
+ * offered for pvh (HV_ERROR_UNSUPPORTED). */
 void hv_runner_save(HvRunner *runner, const char *uuid, const char *path,
                     GAsyncReadyCallback callback, gpointer user_data);
 
-/* Starts DOMAIN from a state saved by hv_runner_save() at PATH:
- * STARTED/RESTORED, running/restored (or paused with HV_START_PAUSED). */
-void hv_runner_restore(HvRunner *runner, const HvDomain *domain, const char *path,
+/* Starts DOMAIN from a state saved by hv_runner_save(), read from PATH
+ * starting at byte OFFSET (past the caller's header): STARTED/RESTORED,
+ * running/restored (or paused with HV_START_PAUSED). */
+void hv_runner_restore(HvRunner *runner, const HvDomain *domain, const char *path, goffset offset,
                        HvStartFlags flags, GAsyncReadyCallback callback, gpointer user_data);
 
 /* The outcome of any of the operations above. */
@@ -164,6 +169,10 @@ HvState hv_runner_get_state(HvRunner *runner, const char *uuid, int *reason_r);
 /* A copy of the run-state record of UUID (pid, sockets, live config),
  * NULL with HV_ERROR_INVALID_STATE when it is not running. */
 HvRunState *hv_runner_get_run_state(HvRunner *runner, const char *uuid, GError **error);
+
+/* Records the caller's ID for running domain UUID (libvirt's domain ID) in
+ * its run-state record, so that it survives a daemon restart. */
+gboolean hv_runner_set_domain_id(HvRunner *runner, const char *uuid, gint id, GError **error);
 
 /* CPU time used by UUID's engine process so far, in ns. */
 gboolean hv_runner_get_cpu_time(HvRunner *runner, const char *uuid, guint64 *ns_r, GError **error);

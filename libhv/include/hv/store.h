@@ -42,6 +42,8 @@ typedef struct {
 	HvInt state;            /* libvirt's virDomainState (HvState, hv/engine.h) */
 	HvInt state_reason;     /* and its reason */
 	HvTristate fake_reboot; /* a power-off of the guest is a reboot (virsh reboot) */
+	HvInt domain_id;        /* the daemon's ID for it (libvirt's domain ID), kept
+	                         * so a restarted daemon gives it the same one */
 } HvRunState;
 
 HV_DECLARE_MODEL_TYPE(HvRunState, hv_run_state)
