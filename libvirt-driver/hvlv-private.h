@@ -16,6 +16,7 @@ struct HvlvServer {
 	GMainContext *context;
 	GThreadPool *workers;
 	GThreadPool *prio_workers;
+	gint calls_in_workers;  /* queued or running in either pool (atomic) */
 	GPtrArray *listeners;   /* HvlvListener */
 	GHashTable *clients;    /* HvlvClient -> itself */
 	GHashTable *events;     /* callback ID -> HvlvEventReg */

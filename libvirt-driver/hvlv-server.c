@@ -161,9 +161,11 @@ hvlv__server_invoke(HvlvServer *server, GSourceFunc func, gpointer data, GDestro
 }
 
 static void
-hvlv_server_run_call(gpointer call, G_GNUC_UNUSED gpointer server)
+hvlv_server_run_call(gpointer call, gpointer data)
 {
+	HvlvServer *server = data;
 	hvlv__dispatch_run(call);
+	g_atomic_int_dec_and_test(&server->calls_in_workers);
 }
 
 void
@@ -171,6 +173,7 @@ hvlv__server_queue_call(HvlvServer *server, HvlvCall *call)
 {
 	GThreadPool *pool = (call->proc->flags & HVLV_PROC_PRIORITY) ? server->prio_workers
 	                                                           : server->workers;
+	g_atomic_int_inc(&server->calls_in_workers);
 	g_thread_pool_push(pool, call, NULL);
 }
 
@@ -179,6 +182,18 @@ hvlv_server_drain(HvlvServer *server)
 {
 	while (g_main_context_iteration(server->context, FALSE))
 		;
+}
+
+static void
+hvlv_server_finish_calls(HvlvServer *server)
+{
+	if (!g_main_context_acquire(server->context))
+		return;
+	while (g_atomic_int_get(&server->calls_in_workers) > 0) {
+		hvlv_server_drain(server);
+		g_usleep(2000);
+	}
+	g_main_context_release(server->context);
 }
 
 void
@@ -192,7 +207,11 @@ hvlv_server_shutdown(HvlvServer *server)
 	for (GList *l = clients; l; l = l->next)
 		hvlv__client_close(l->data, NULL);
 	g_list_free(clients);
-	/* Workers finish what they run; their replies find closed clients. */
+	/* Workers finish what they run; their replies find closed clients. A
+	 * worker may wait for an engine operation dispatched on this context
+	 * (hvlv-domains-engine.c), so the context keeps turning until they are
+	 * done; only then can freeing the pools wait for them. */
+	hvlv_server_finish_calls(server);
 	g_thread_pool_free(server->workers, FALSE, TRUE);
 	g_thread_pool_free(server->prio_workers, FALSE, TRUE);
 	server->workers = server->prio_workers = NULL;

@@ -8,9 +8,11 @@
 #   of a paused one: "not running");
 # - SIGKILL of hvd with two running guests and a third killed while hvd is
 #   down: the next hvd lists the two with the same IDs and controls them,
-#   and reports the third shut off (crashed).
+#   and reports the third shut off (crashed);
+# - SIGTERM of hvd while a start is in flight: the start completes, hvd
+#   exits, and the next hvd finds the guest running.
 . "$(dirname "$0")/hvt-daemon.sh"
-N=18
+N=20
 . "$(dirname "$0")/hvt-guests.sh"
 start_hvd || exit 1
 for g in r1 r2 r3; do guest_xml $g > "$T/$g.xml"; v define "$T/$g.xml"; v start $g; done
@@ -81,4 +83,20 @@ check "after SIGKILL: r1 shuts down" state_is r1 "shut off (shutdown)" 60
 v destroy r2
 check "after SIGKILL: r2 destroyed" state_is r2 "shut off (destroyed)"
 check "after SIGKILL: no active domain left" bash -c "[ -z \"\$(virsh -q -c '$RW' list)\" ]"
+
+# SIGTERM while a start waits for its emulator (3 s to come up): the worker
+# running the start needs hvd's loop, which must keep turning until it is done.
+kill "$HVD_PID"; hvd_wait_exit 30
+printf '#!/bin/sh\ncase " $* " in *" -S "*) sleep 3;; esac\nexec qemu-system-x86_64 "$@"\n' > "$T/slow-qemu"
+chmod +x "$T/slow-qemu"
+printf '[hypervisor]\naccel = tcg\nemulator = %s\n' "$T/slow-qemu" > "$T/slow.conf"
+hvd_start --timeout 0 --config "$T/slow.conf" || exit 1
+guest_xml s1 > "$T/s1.xml"; v define "$T/s1.xml"
+virsh -q -c "$RW" start s1 > "$T/start.out" 2>&1 & START_PID=$!
+sleep 1
+kill "$HVD_PID"
+check "SIGTERM during a start: hvd exits" hvd_wait_exit 30
+wait "$START_PID"
+start_hvd || exit 1
+check "the next hvd finds the started guest running" state_is s1 "running (booted)"
 finish
