@@ -24,6 +24,7 @@ libhv_libhv_internal_la_SOURCES = \
 	libhv/model/desc.h \
 	libhv/model/desc-domain.c \
 	libhv/model/desc-devices.c \
+	libhv/model/address.c \
 	libhv/model/enums.c \
 	libhv/model/ops.c \
 	libhv/model/types.c \

@@ -78,6 +78,7 @@ hvlv_domxml_format_chardevs(HvlvXmlOut *out, const HvDomain *d)
 		format_chardev_start(out, "channel", &c->source);
 		format_target(out, "virtio", c->name, (HvInt){ 0, FALSE });
 		format_chardev_log(out, &c->source);
+		hvlv_domxml_format_address(out, &c->address);
 		hvlv_xout_pop(out);
 	}
 	if (d->spice.vdagent == HV_TRISTATE_YES) {

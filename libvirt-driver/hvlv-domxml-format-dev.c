@@ -56,6 +56,7 @@ format_disk(HvlvXmlOut *out, const HvDisk *k)
 		hvlv_xout_element(out, "shareable", "");
 	hvlv_xout_element(out, "serial", k->serial);
 	format_boot_order(out, k->boot_order);
+	hvlv_domxml_format_address(out, &k->address);
 	hvlv_xout_pop(out);
 }
 
@@ -85,6 +86,7 @@ format_nic(HvlvXmlOut *out, const HvNic *n)
 		hvlv_xout_pop(out);
 	}
 	format_boot_order(out, n->boot_order);
+	hvlv_domxml_format_address(out, &n->address);
 	hvlv_xout_pop(out);
 }
 
@@ -132,6 +134,7 @@ format_pci(HvlvXmlOut *out, const HvPciDev *p)
 		hvlv_xout_pop(out);
 	}
 	format_boot_order(out, p->boot_order);
+	hvlv_domxml_format_address(out, &p->address);
 	hvlv_xout_pop(out);
 }
 
@@ -171,6 +174,7 @@ format_controller(HvlvXmlOut *out, const HvController *c)
 	hvlv_xout_attr_int(out, "index", c->index.set ? c->index : HV_INT(0));
 	hvlv_xout_attr(out, "model", c->model);
 	hvlv_xout_attr_int(out, "ports", c->ports);
+	hvlv_domxml_format_address(out, &c->address);
 	hvlv_xout_pop(out);
 }
 
@@ -227,6 +231,7 @@ format_rng(HvlvXmlOut *out, const HvRng *r)
 	hvlv_xout_attr(out, "model", "random");
 	hvlv_xout_text(out, r->backend ? r->backend : "/dev/urandom");
 	hvlv_xout_pop(out);
+	hvlv_domxml_format_address(out, &r->address);
 	hvlv_xout_pop(out);
 }
 
@@ -257,6 +262,7 @@ format_platform_devices(HvlvXmlOut *out, const HvDomain *d)
 		hvlv_xout_attr(out, "model", hv_enum_to_string(HV_ENUM_WATCHDOG_MODEL, d->watchdog.model));
 		hvlv_xout_attr(out, "action",
 		               hv_enum_to_string(HV_ENUM_WATCHDOG_ACTION, d->watchdog.action));
+		hvlv_domxml_format_address(out, &d->watchdog.address);
 		hvlv_xout_pop(out);
 	}
 	for (guint i = 0; i < d->panics->len; i++)
@@ -272,6 +278,7 @@ format_platform_devices(HvlvXmlOut *out, const HvDomain *d)
 			hvlv_xout_attr_int(out, "period", d->memballoon.stats_period);
 			hvlv_xout_pop(out);
 		}
+		hvlv_domxml_format_address(out, &d->memballoon.address);
 		hvlv_xout_pop(out);
 	}
 }

@@ -95,7 +95,8 @@ parse_channel(HvlvXmlIn *in, xmlNode *node, HvDomain *d, GError **error)
 	}
 	g_autoptr(HvChannel) c = hv_channel_new();
 	c->name = g_strdup(name);
-	if (!parse_chardev_source(in, node, &c->source, error))
+	if (!parse_chardev_source(in, node, &c->source, error) ||
+	    !hvlv_domxml_parse_address(in, node, HVLV_ADDR(VIRTIO_SERIAL), &c->address, error))
 		return FALSE;
 	g_ptr_array_add(d->channels, g_steal_pointer(&c));
 	return TRUE;

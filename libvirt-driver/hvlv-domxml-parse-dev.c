@@ -78,6 +78,12 @@ parse_disk(HvlvXmlIn *in, xmlNode *node, HvDomain *d, GError **error)
 	                                                                                : "file"));
 	if (!parse_disk_driver(in, node, k, error) || !parse_disk_target(in, node, k, error))
 		return FALSE;
+	HvDiskBus bus = hv_disk_get_bus(k, d->hdtype);
+	guint allowed = bus == HV_DISK_BUS_VIRTIO ? HVLV_ADDR(PCI)
+	                : bus == HV_DISK_BUS_USB  ? HVLV_ADDR(USB)
+	                                          : HVLV_ADDR(DRIVE);
+	if (!hvlv_domxml_parse_address(in, node, allowed, &k->address, error))
+		return FALSE;
 	g_ptr_array_add(d->disks, g_steal_pointer(&k));
 	return TRUE;
 }
@@ -112,7 +118,8 @@ parse_hostdev_pci(HvlvXmlIn *in, xmlNode *node, HvDomain *d, GError **error)
 	if (!hvlv_xin_bool(in, node, "managed", &p->seize, error) ||
 	    !parse_pci_address(in, hvlv_xin_child(in, source, "address"), &p->bdf, error) ||
 	    !hvlv_xin_int(in, hvlv_xin_child(in, node, "boot"), "order", 1, 65535, &p->boot_order,
-	                  error))
+	                  error) ||
+	    !hvlv_domxml_parse_address(in, node, HVLV_ADDR(PCI), &p->address, error))
 		return FALSE;
 	g_ptr_array_add(d->pci, g_steal_pointer(&p));
 	return TRUE;
@@ -168,7 +175,8 @@ parse_interface_hostdev(HvlvXmlIn *in, xmlNode *node, HvDomain *d, GError **erro
 	    !parse_pci_address(in, hvlv_xin_child(in, source, "address"), &p->bdf, error) ||
 	    !hvlv_xin_int(in, tag, "id", 0, 4095, &p->vf_vlan, error) ||
 	    !hvlv_xin_int(in, hvlv_xin_child(in, node, "boot"), "order", 1, 65535, &p->boot_order,
-	                  error))
+	                  error) ||
+	    !hvlv_domxml_parse_address(in, node, HVLV_ADDR(PCI), &p->address, error))
 		return FALSE;
 	if (!p->vf_mac) { /* the model tells a VF interface by its MAC */
 		hvlv_set_error(error, HVLV_ERR_CONFIG_UNSUPPORTED, HVLV_FROM_DRIVER,
@@ -219,7 +227,8 @@ parse_interface(HvlvXmlIn *in, xmlNode *node, HvDomain *d, GError **error)
 	if (!hvlv_xin_int(in, hvlv_xin_child(in, node, "mtu"), "size", 68, 65535, &n->mtu, error) ||
 	    !hvlv_xin_int(in, driver, "queues", 1, 256, &n->queues, error) ||
 	    !hvlv_xin_int(in, hvlv_xin_child(in, node, "boot"), "order", 1, 65535, &n->boot_order,
-	                  error))
+	                  error) ||
+	    !hvlv_domxml_parse_address(in, node, HVLV_ADDR(PCI), &n->address, error))
 		return FALSE;
 	g_ptr_array_add(d->nics, g_steal_pointer(&n));
 	return TRUE;
@@ -231,7 +240,8 @@ parse_controller(HvlvXmlIn *in, xmlNode *node, HvDomain *d, GError **error)
 	g_autoptr(HvController) c = hv_controller_new();
 	if (!ENUM_ATTR(node, "type", HV_ENUM_CONTROLLER_TYPE, NULL, c->type) ||
 	    !hvlv_xin_int(in, node, "index", 0, 255, &c->index, error) ||
-	    !hvlv_xin_int(in, node, "ports", 1, 255, &c->ports, error))
+	    !hvlv_xin_int(in, node, "ports", 1, 255, &c->ports, error) ||
+	    !hvlv_domxml_parse_address(in, node, HVLV_ADDR(PCI), &c->address, error))
 		return FALSE;
 	if (!c->type) {
 		hvlv_set_error(error, HVLV_ERR_XML_ERROR, HVLV_FROM_DRIVER,
@@ -287,7 +297,8 @@ parse_rng(HvlvXmlIn *in, xmlNode *node, HvDomain *d, GError **error)
 		return hvlv_domxml_unsupported(backend, "model", model, error);
 	if (!ENUM_ATTR(node, "model", HV_ENUM_RNG_MODEL, NULL, r->model) ||
 	    !hvlv_xin_int(in, rate, "bytes", 1, G_MAXUINT32, &r->rate_bytes, error) ||
-	    !hvlv_xin_int(in, rate, "period", 1, G_MAXUINT32, &r->rate_period, error))
+	    !hvlv_xin_int(in, rate, "period", 1, G_MAXUINT32, &r->rate_period, error) ||
+	    !hvlv_domxml_parse_address(in, node, HVLV_ADDR(PCI), &r->address, error))
 		return FALSE;
 	r->backend = hvlv_xin_text(backend);
 	if (r->backend && !*r->backend)
@@ -351,6 +362,10 @@ parse_single_devices(HvlvXmlIn *in, xmlNode *devices, HvDomain *d, GError **erro
 	                     error) &&
 	       ENUM_ATTR(dog, "model", HV_ENUM_WATCHDOG_MODEL, NULL, d->watchdog.model) &&
 	       ENUM_ATTR(dog, "action", HV_ENUM_WATCHDOG_ACTION, NULL, d->watchdog.action) &&
+	       (!dog || hvlv_domxml_parse_address(in, dog, HVLV_ADDR(PCI) | HVLV_ADDR(ISA),
+	                                          &d->watchdog.address, error)) &&
+	       (!balloon || hvlv_domxml_parse_address(in, balloon, HVLV_ADDR(PCI),
+	                                              &d->memballoon.address, error)) &&
 	       ENUM_ATTR(balloon, "model", HV_ENUM_MEMBALLOON_MODEL, NULL, d->memballoon.model) &&
 	       hvlv_xin_int(in, hvlv_xin_child(in, balloon, "stats"), "period", 0, G_MAXINT32,
 	                    &d->memballoon.stats_period, error);

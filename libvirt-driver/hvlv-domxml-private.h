@@ -34,6 +34,15 @@ void hvlv_domxml_format_devices(HvlvXmlOut *out, const HvDomain *d, unsigned int
 void hvlv_domxml_format_chardevs(HvlvXmlOut *out, const HvDomain *d);
 void hvlv_domxml_format_display(HvlvXmlOut *out, const HvDomain *d, unsigned int flags);
 
+/* hvlv-domxml-address.c: the <address> child of DEVICE into *A when its
+ * type is one of ALLOWED (bits 1 << HvAddressType); another type is
+ * VIR_ERR_CONFIG_UNSUPPORTED. No <address>: nothing. */
+gboolean hvlv_domxml_parse_address(HvlvXmlIn *in, xmlNode *device, guint allowed, HvAddress *a,
+                                   GError **error);
+#define HVLV_ADDR(t) (1u << HV_ADDRESS_TYPE_##t)
+/* Writes A as <address .../> (nothing when its type is unset). */
+void hvlv_domxml_format_address(HvlvXmlOut *out, const HvAddress *a);
+
 /* Refuses VALUE of attribute NAME of NODE: VIR_ERR_CONFIG_UNSUPPORTED. */
 gboolean hvlv_domxml_unsupported(xmlNode *node, const char *name, const char *value,
                                  GError **error);

@@ -63,6 +63,7 @@ libvirt_driver_libhvlv_domxml_la_SOURCES = \
 	libvirt-driver/hvlv-domxml-tables.c libvirt-driver/hvlv-domxml-tables.h \
 	libvirt-driver/hvlv-domxml-parse.c libvirt-driver/hvlv-domxml-parse-cpu.c \
 	libvirt-driver/hvlv-domxml-parse-os.c libvirt-driver/hvlv-domxml-parse-dev.c \
+	libvirt-driver/hvlv-domxml-address.c \
 	libvirt-driver/hvlv-domxml-parse-chr.c \
 	libvirt-driver/hvlv-domxml-format.c libvirt-driver/hvlv-domxml-format-os.c \
 	libvirt-driver/hvlv-domxml-format-dev.c libvirt-driver/hvlv-domxml-format-chr.c \

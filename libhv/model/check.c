@@ -56,6 +56,9 @@ hv__check_string(HvStrFormat format, const char *s, GError **error)
 		return hv__viridian_group_is_known(s) || format_error(s, _("a viridian group"), error);
 	case HV__FMT_HYPERV:
 		return hv__hyperv_name_is_known(s) || format_error(s, _("a Hyper-V enlightenment"), error);
+	case HV__FMT_USB_PORT:
+		return (*s && strspn(s, "0123456789.") == strlen(s)) ||
+		       format_error(s, _("a port number or hub ports (\"1.2\")"), error);
 	default:
 		return TRUE;
 	}

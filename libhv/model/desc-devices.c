@@ -7,6 +7,22 @@
 #define MAX_U32 G_GINT64_CONSTANT(4294967295)
 #define KIB_MAX (G_GINT64_CONSTANT(1) << 50) /* 1 EiB in KiB */
 
+static const HvFieldDesc address_fields[] = {
+	HV__F_E(HvAddress, type, HV_ENUM_ADDRESS_TYPE),
+	HV__F_I(HvAddress, domain, 0, 0xffff),
+	HV__F_I(HvAddress, bus, 0, 0xff),
+	HV__F_I(HvAddress, slot, 0, 0x1f),
+	HV__F_I(HvAddress, function, 0, 7),
+	HV__F_B(HvAddress, multifunction),
+	HV__F_I(HvAddress, controller, 0, 255),
+	HV__F_I(HvAddress, target, 0, 255),
+	HV__F_I(HvAddress, unit, 0, 255),
+	HV__F_S(HvAddress, port, HV__FMT_USB_PORT),
+	HV__F_I(HvAddress, iobase, 0, 0xffff),
+	HV__F_I(HvAddress, irq, 0, 255),
+};
+const HvTypeDesc hv__address_desc = HV__DESC(HvAddress, address_fields);
+
 static const HvFieldDesc disk_fields[] = {
 	HV__F_S(HvDisk, target, HV__FMT_TARGET),
 	HV__F_E(HvDisk, source_type, HV_ENUM_DISK_SOURCE),
@@ -24,6 +40,7 @@ static const HvFieldDesc disk_fields[] = {
 	HV__F_B(HvDisk, shareable),
 	HV__F_I(HvDisk, boot_order, 1, 65535),
 	HV__F_SV(HvDisk, xen_options, HV__FMT_WORD),
+	HV__F_SUB(HvDisk, address, hv__address_desc),
 };
 const HvTypeDesc hv__disk_desc = HV__DESC(HvDisk, disk_fields);
 
@@ -43,6 +60,7 @@ static const HvFieldDesc nic_fields[] = {
 	HV__F_I(HvNic, queues, 1, 256),
 	HV__F_I(HvNic, boot_order, 1, 65535),
 	HV__F_SV(HvNic, xen_options, HV__FMT_WORD),
+	HV__F_SUB(HvNic, address, hv__address_desc),
 };
 const HvTypeDesc hv__nic_desc = HV__DESC(HvNic, nic_fields);
 
@@ -56,6 +74,7 @@ static const HvFieldDesc pci_dev_fields[] = {
 	HV__F_S(HvPciDev, vf_mac, HV__FMT_MAC),
 	HV__F_I(HvPciDev, vf_vlan, 0, 4095),
 	HV__F_SV(HvPciDev, xen_options, HV__FMT_WORD),
+	HV__F_SUB(HvPciDev, address, hv__address_desc),
 };
 const HvTypeDesc hv__pci_dev_desc = HV__DESC(HvPciDev, pci_dev_fields);
 
@@ -76,6 +95,7 @@ static const HvFieldDesc controller_fields[] = {
 	HV__F_I(HvController, ports, 1, 255),
 	HV__F_I(HvController, version, 1, 3),
 	HV__F_E(HvController, usbctrl_type, HV_ENUM_USBCTRL_TYPE),
+	HV__F_SUB(HvController, address, hv__address_desc),
 };
 const HvTypeDesc hv__controller_desc = HV__DESC(HvController, controller_fields);
 
@@ -109,6 +129,7 @@ static const HvFieldDesc channel_fields[] = {
 	HV__F_S_R(HvChannel, name, HV__FMT_WORD),
 	HV__F_SUB(HvChannel, source, char_dev_desc),
 	HV__F_SV(HvChannel, xen_options, HV__FMT_WORD),
+	HV__F_SUB(HvChannel, address, hv__address_desc),
 };
 const HvTypeDesc hv__channel_desc = HV__DESC(HvChannel, channel_fields);
 
@@ -128,6 +149,7 @@ static const HvFieldDesc rng_fields[] = {
 	HV__F_S(HvRng, backend, HV__FMT_PATH),
 	HV__F_I(HvRng, rate_bytes, 1, MAX_U32),
 	HV__F_I(HvRng, rate_period, 1, MAX_U32),
+	HV__F_SUB(HvRng, address, hv__address_desc),
 };
 const HvTypeDesc hv__rng_desc = HV__DESC(HvRng, rng_fields);
 
@@ -193,12 +215,14 @@ const HvTypeDesc hv__video_desc = HV__DESC(HvVideo, video_fields);
 static const HvFieldDesc watchdog_fields[] = {
 	HV__F_E(HvWatchdog, model, HV_ENUM_WATCHDOG_MODEL),
 	HV__F_E(HvWatchdog, action, HV_ENUM_WATCHDOG_ACTION),
+	HV__F_SUB(HvWatchdog, address, hv__address_desc),
 };
 const HvTypeDesc hv__watchdog_desc = HV__DESC(HvWatchdog, watchdog_fields);
 
 static const HvFieldDesc memballoon_fields[] = {
 	HV__F_E(HvMemballoon, model, HV_ENUM_MEMBALLOON_MODEL),
 	HV__F_I(HvMemballoon, stats_period, 0, 86400),
+	HV__F_SUB(HvMemballoon, address, hv__address_desc),
 };
 const HvTypeDesc hv__memballoon_desc = HV__DESC(HvMemballoon, memballoon_fields);
 

@@ -38,6 +38,7 @@ typedef enum {
 	HV__FMT_BOOT_DEVICE,
 	HV__FMT_VIRIDIAN_GROUP,
 	HV__FMT_HYPERV,
+	HV__FMT_USB_PORT, /* a number or dotted hub ports, "1.2" */
 } HvStrFormat;
 
 typedef struct HvTypeDesc HvTypeDesc;
@@ -67,7 +68,8 @@ extern const HvTypeDesc hv__domain_desc, hv__vcpu_pin_desc, hv__vcpu_sched_desc,
 	hv__usb_dev_desc, hv__controller_desc, hv__serial_desc, hv__console_desc, hv__channel_desc,
 	hv__input_desc, hv__sound_desc, hv__rng_desc, hv__tpm_desc, hv__panic_desc,
 	hv__xen_option_desc, hv__run_state_desc, hv__vnc_desc, hv__spice_desc, hv__video_desc,
-	hv__watchdog_desc, hv__memballoon_desc, hv__genid_desc, hv__cpu_topology_desc;
+	hv__watchdog_desc, hv__memballoon_desc, hv__genid_desc, hv__cpu_topology_desc,
+	hv__address_desc;
 
 /* Generic operations on an object of type DESC at P (model/ops.c). */
 void *hv__obj_new(const HvTypeDesc *desc);

@@ -71,6 +71,7 @@ static const HvEnumNames enum_names[HV_ENUM_COUNT_] = {
 	ENUM(HV_ENUM_WATCHDOG_ACTION, "reset", "shutdown", "poweroff", "pause", "none", "dump",
 	     "inject-nmi"),
 	ENUM(HV_ENUM_PANIC_MODEL, "isa", "pvpanic", "hyperv"),
+	ENUM(HV_ENUM_ADDRESS_TYPE, "pci", "drive", "usb", "virtio-serial", "isa"),
 	ENUM(HV_ENUM_ENGINE, "qemu", "hv-vmm"),
 };
 

@@ -221,6 +221,7 @@ static const HvSpecKey disk_keys[] = {
 	K("colo-export", HV__SK_REJECT, xen_options, 0, 0, NULL, NULL, N_("COLO replication is not supported by hv")),
 	K("active-disk", HV__SK_REJECT, xen_options, 0, 0, NULL, NULL, N_("COLO replication is not supported by hv")),
 	K("hidden-disk", HV__SK_REJECT, xen_options, 0, 0, NULL, NULL, N_("COLO replication is not supported by hv")),
+	HV__SPEC_ADDRESS_KEY(HvDisk),
 	K("target", HV__SK_CUSTOM, target, 0, 0, parse_target, format_target, NULL),
 };
 

@@ -101,6 +101,7 @@ static const HvSpecKey vif_keys[] = {
 	K("vlan", HV__SK_STRING, vlan, 0, 0, NULL, NULL, NULL),
 	K("queues", HV__SK_INT, queues, 0, HV__XF_HV, NULL, NULL, NULL),
 	K("boot-order", HV__SK_INT, boot_order, 0, HV__XF_HV, NULL, NULL, NULL),
+	HV__SPEC_ADDRESS_KEY(HvNic),
 	K("backend", HV__SK_XEN, xen_options, 0, 0, NULL, NULL, N_("driver domains do not exist on KVM")),
 	K("gatewaydev", HV__SK_XEN, xen_options, 0, 0, NULL, NULL, xen_net),
 	K("netdev", HV__SK_XEN, xen_options, 0, 0, NULL, NULL, xen_net),

@@ -144,6 +144,7 @@ static const HvSpecKey pci_keys[] = {
 	K("boot-order", HV__SK_INT, boot_order, HV__XF_HV, NULL, NULL, NULL),
 	K("vf-mac", HV__SK_CUSTOM, vf_mac, HV__XF_HV, hv__spec_parse_mac, hv__spec_format_string, NULL),
 	K("vf-vlan", HV__SK_INT, vf_vlan, HV__XF_HV, NULL, NULL, NULL),
+	HV__SPEC_ADDRESS_KEY(HvPciDev),
 	K("permissive", HV__SK_XEN, xen_options, 0, NULL, NULL, xen_pci),
 	K("msitranslate", HV__SK_XEN, xen_options, 0, NULL, NULL, xen_pci),
 	K("power_mgmt", HV__SK_XEN, xen_options, 0, NULL, NULL, xen_pci),

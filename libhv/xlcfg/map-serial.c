@@ -193,6 +193,7 @@ static const HvSpecKey channel_keys[] = {
 	K("telnet", HV__SK_BOOL, source.telnet, HV__XF_HV, NULL, NULL, NULL),
 	K("logfile", HV__SK_STRING, source.log_file, HV__XF_HV, NULL, NULL, NULL),
 	K("logappend", HV__SK_BOOL, source.log_append, HV__XF_HV, NULL, NULL, NULL),
+	HV__SPEC_ADDRESS_KEY(HvChannel),
 	K("backend", HV__SK_XEN, xen_options, 0, NULL, NULL, N_("driver domains do not exist on KVM")),
 };
 

@@ -18,6 +18,7 @@ static const HvSpecKey usbctrl_keys[] = {
 	KEY(HvController, "type", HV__SK_ENUM, usbctrl_type, HV_ENUM_USBCTRL_TYPE, 0),
 	KEY(HvController, "version", HV__SK_INT, version, 0, 0),
 	KEY(HvController, "ports", HV__SK_INT, ports, 0, 0),
+	HV__SPEC_ADDRESS_KEY(HvController),
 };
 const HvSpecType hv__usbctrl_spec = HV__SPEC_TYPE("usbctrl", hv__controller_desc, usbctrl_keys, -1, NULL, ",");
 
@@ -28,6 +29,7 @@ static const HvSpecKey controller_keys[] = {
 	KEY(HvController, "ports", HV__SK_INT, ports, 0, 0),
 	KEY(HvController, "version", HV__SK_INT, version, 0, 0),
 	KEY(HvController, "usbctrl-type", HV__SK_ENUM, usbctrl_type, HV_ENUM_USBCTRL_TYPE, 0),
+	HV__SPEC_ADDRESS_KEY(HvController),
 };
 const HvSpecType hv__controller_spec = HV__SPEC_TYPE("controller", hv__controller_desc, controller_keys, -1, NULL, ",");
 
@@ -69,18 +71,21 @@ static const HvSpecKey rng_keys[] = {
 	KEY(HvRng, "backend", HV__SK_STRING, backend, 0, 0),
 	KEY(HvRng, "rate_bytes", HV__SK_INT, rate_bytes, 0, 0),
 	KEY(HvRng, "rate_period", HV__SK_INT, rate_period, 0, 0),
+	HV__SPEC_ADDRESS_KEY(HvRng),
 };
 const HvSpecType hv__rng_spec = HV__SPEC_TYPE("rng", hv__rng_desc, rng_keys, -1, NULL, ",");
 
 static const HvSpecKey memballoon_keys[] = {
 	KEY(HvMemballoon, "model", HV__SK_ENUM, model, HV_ENUM_MEMBALLOON_MODEL, 0),
 	KEY(HvMemballoon, "stats_period", HV__SK_INT, stats_period, 0, 0),
+	HV__SPEC_ADDRESS_KEY(HvMemballoon),
 };
 const HvSpecType hv__memballoon_spec = HV__SPEC_TYPE("memballoon", hv__memballoon_desc, memballoon_keys, -1, NULL, ",");
 
 static const HvSpecKey watchdog_keys[] = {
 	KEY(HvWatchdog, "model", HV__SK_ENUM, model, HV_ENUM_WATCHDOG_MODEL, 0),
 	KEY(HvWatchdog, "action", HV__SK_ENUM, action, HV_ENUM_WATCHDOG_ACTION, 0),
+	HV__SPEC_ADDRESS_KEY(HvWatchdog),
 };
 const HvSpecType hv__watchdog_spec = HV__SPEC_TYPE("watchdog", hv__watchdog_desc, watchdog_keys, -1, NULL, ",");
 

@@ -215,3 +215,10 @@ hv__spec_format_string(HvSpecOut *out, const HvSpecKey *k, GError **error)
 	const char *s = *(char *const *)HV__SPEC_FIELD(out->obj, k);
 	return !s || hv__spec_add(out, k->key, s, error);
 }
+
+gboolean
+hv__spec_format_address(HvSpecOut *out, const HvSpecKey *k, GError **error)
+{
+	g_autofree char *s = hv_address_to_string(HV__SPEC_FIELD(out->obj, k));
+	return !s || hv__spec_add(out, k->key, s, error);
+}

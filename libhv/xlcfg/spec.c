@@ -227,3 +227,12 @@ hv__spec_is_xen_item(const HvSpecType *type, const char *item)
 	return k && k->kind == HV__SK_XEN && !strchr(item, ',') && n && !g_ascii_isspace(item[0]) &&
 	       !g_ascii_isspace(item[n - 1]);
 }
+
+gboolean
+hv__spec_parse_address(HvSpecIn *in, const HvSpecKey *k, const char *value, GError **error)
+{
+	g_autoptr(GError) local = NULL;
+	if (hv_address_from_string(value, HV__SPEC_FIELD(in->obj, k), &local))
+		return TRUE;
+	return hv__spec_fail(in, HV_ERROR_INVALID, error, "address: %s", local->message);
+}

@@ -121,5 +121,13 @@ gboolean hv__spec_format_into(HvXlOut *xl, const char *key, const HvSpecType *ty
 /* Writes a string field of kind HV__SK_CUSTOM as "key=value". */
 gboolean hv__spec_format_string(HvSpecOut *out, const HvSpecKey *k, GError **error);
 
+/* The address= key (an HvAddress field, hv_address_from_string's form). */
+gboolean hv__spec_parse_address(HvSpecIn *in, const HvSpecKey *k, const char *value,
+                                GError **error);
+gboolean hv__spec_format_address(HvSpecOut *out, const HvSpecKey *k, GError **error);
+#define HV__SPEC_ADDRESS_KEY(T) \
+	{ "address", HV__SK_CUSTOM, offsetof(T, address), 0, HV__XF_HV, hv__spec_parse_address, \
+	  hv__spec_format_address, NULL }
+
 /* Whether ITEM ("backend=x", "trusted") is a Xen-only item of TYPE. */
 gboolean hv__spec_is_xen_item(const HvSpecType *type, const char *item);

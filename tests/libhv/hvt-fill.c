@@ -84,6 +84,8 @@ string_for(HvtFill *f, HvStrFormat format)
 		return word(f, "dom");
 	case HV__FMT_HOST:
 		return g_rand_boolean(f->rand) ? word(f, "host") : g_strdup(b[0] % 2 ? "::1" : "192.0.2.7");
+	case HV__FMT_USB_PORT:
+		return g_strdup_printf(b[0] % 2 ? "%u.%u" : "%u", b[1] % 8 + 1, b[2] % 8 + 1);
 	case HV__FMT_RATE:
 		return g_strdup_printf("%u%s", b[0] % 100 + 1, b[1] % 2 ? "Mb/s@20ms" : "KB/s");
 	case HV__FMT_SMBIOS_KEY:

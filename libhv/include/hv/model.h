@@ -183,6 +183,27 @@ typedef struct {
 	GPtrArray *timers;   /* HvTimer */
 } HvClock;
 
+/* Where a device sits on the guest's buses. xml: <address type ...> inside
+ * the device; hv xl: the device spec key address=TYPE:F1:F2:... with the
+ * fields of its type in the order below, empty when unset
+ * (hv_address_to_string). pci: domain, bus, slot, function, multifunction;
+ * drive: controller, bus, target, unit; usb: bus, port ("1.2");
+ * virtio-serial: controller, bus, port; isa: iobase, irq. */
+typedef struct {
+	HvAddressType type;
+	HvInt domain;
+	HvInt bus;
+	HvInt slot;
+	HvInt function;
+	HvTristate multifunction;
+	HvInt controller;
+	HvInt target;
+	HvInt unit;
+	char *port;           /* usb: hub ports "1.2"; virtio-serial: a number */
+	HvInt iobase;
+	HvInt irq;
+} HvAddress;
+
 /* A disk. xl: disk = [ "DISKSPEC" ] (xl-disk-configuration(5));
  * xml: <disk type device><driver><source><target dev bus>... */
 typedef struct {
@@ -202,6 +223,7 @@ typedef struct {
 	HvTristate shareable;    /* hv xl: shareable */
 	HvInt boot_order;        /* hv xl: boot-order=; xml: <boot order> */
 	GPtrArray *xen_options;  /* char *: Xen-only items kept verbatim (warned) */
+	HvAddress address;       /* hv xl: address= */
 } HvDisk;
 
 /* A network interface. xl: vif = [ "NETSPEC" ] (xl-network-configuration(5));
@@ -222,6 +244,7 @@ typedef struct {
 	HvInt queues;         /* hv xl: queues=; xml: <driver queues> */
 	HvInt boot_order;     /* hv xl: boot-order= */
 	GPtrArray *xen_options; /* char *: Xen-only items kept verbatim (warned) */
+	HvAddress address;    /* hv xl: address= */
 } HvNic;
 
 /* A host PCI device passed through (VFIO). xl: pci = [ "PCI_SPEC" ]
@@ -237,6 +260,7 @@ typedef struct {
 	char *vf_mac;           /* hv xl: vf-mac=: MAC given to an SR-IOV VF */
 	HvInt vf_vlan;          /* hv xl: vf-vlan= */
 	GPtrArray *xen_options; /* char *: permissive, msitranslate, ... (warned) */
+	HvAddress address;      /* hv xl: address=: the guest side */
 } HvPciDev;
 
 /* A host USB device. xl: usbdev = [ "hostbus=1,hostaddr=3" ] or
@@ -259,6 +283,7 @@ typedef struct {
 	HvInt ports;
 	HvInt version;        /* USB version 1, 2, 3 (xl version=) */
 	HvUsbctrlType usbctrl_type; /* xl usbctrl type= */
+	HvAddress address;    /* hv xl: address= */
 } HvController;
 
 /* The host side of a character device. In xl.cfg written QEMU-style:
@@ -298,6 +323,7 @@ typedef struct {
 	char *name;
 	HvCharDev source;
 	GPtrArray *xen_options;
+	HvAddress address;   /* hv xl: address= (virtio-serial) */
 } HvChannel;
 
 /* xl: vnc, vnclisten, vncdisplay, vncunused, vncpasswd (also inside vfb);
@@ -360,6 +386,7 @@ typedef struct {
 typedef struct {
 	HvMemballoonModel model;
 	HvInt stats_period;  /* seconds */
+	HvAddress address;   /* hv xl: address= */
 } HvMemballoon;
 
 /* hv xl: rng = [ "backend=/dev/urandom,rate_bytes=1024,rate_period=1000" ];
@@ -369,6 +396,7 @@ typedef struct {
 	char *backend;       /* host entropy source */
 	HvInt rate_bytes;
 	HvInt rate_period;   /* ms */
+	HvAddress address;   /* hv xl: address= */
 } HvRng;
 
 /* A virtual TPM. xl: vtpm = [ "backend=DOMAIN,uuid=UUID" ] (the Xen backend
@@ -388,6 +416,7 @@ typedef struct {
 typedef struct {
 	HvWatchdogModel model;
 	HvWatchdogAction action;
+	HvAddress address;   /* hv xl: address= */
 } HvWatchdog;
 
 /* hv xl: panic = [ "pvpanic" ]; xml: <panic model>. */
@@ -552,6 +581,14 @@ gboolean hv_nic_rate_parse(const char *rate, guint64 *bytes_per_sec_r, guint64 *
  * *IS_NODES_R is TRUE. */
 GArray *hv_cpulist_parse(const char *list, guint limit, gboolean allow_nodes, gboolean *is_nodes_r,
                          GError **error);
+
+/* ADDRESS in hv's xl.cfg form "TYPE:F1:F2:..." (see HvAddress); NULL
+ * when its type is unset. */
+char *hv_address_to_string(const HvAddress *address);
+
+/* Parses the xl.cfg form of an address into *ADDRESS_R (cleared first);
+ * HV_ERROR_INVALID naming what is wrong. */
+gboolean hv_address_from_string(const char *s, HvAddress *address_r, GError **error);
 
 /* Whether NAME is a valid domain name. */
 gboolean hv_domain_name_is_valid(const char *name);

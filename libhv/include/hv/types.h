@@ -105,6 +105,7 @@ typedef enum {
 	HV_ENUM_WATCHDOG_ACTION,
 	HV_ENUM_PANIC_MODEL,
 	HV_ENUM_ENGINE,
+	HV_ENUM_ADDRESS_TYPE,
 	HV_ENUM_COUNT_
 } HvEnumId;
 
@@ -251,6 +252,15 @@ typedef enum {
 	HV_WATCHDOG_ACTION_POWEROFF /* poweroff */, HV_WATCHDOG_ACTION_PAUSE /* pause */, HV_WATCHDOG_ACTION_NONE /* none */,
 	HV_WATCHDOG_ACTION_DUMP /* dump */, HV_WATCHDOG_ACTION_INJECT_NMI /* inject-nmi */,
 } HvWatchdogAction;
+/* The bus a guest device address is on (libvirt's <address type>). */
+typedef enum {
+	HV_ADDRESS_TYPE_UNSET,
+	HV_ADDRESS_TYPE_PCI,           /* pci */
+	HV_ADDRESS_TYPE_DRIVE,         /* drive */
+	HV_ADDRESS_TYPE_USB,           /* usb */
+	HV_ADDRESS_TYPE_VIRTIO_SERIAL, /* virtio-serial */
+	HV_ADDRESS_TYPE_ISA,           /* isa */
+} HvAddressType;
 typedef enum { HV_PANIC_MODEL_UNSET, HV_PANIC_MODEL_ISA /* isa */, HV_PANIC_MODEL_PVPANIC /* pvpanic */, HV_PANIC_MODEL_HYPERV /* hyperv */ } HvPanicModel;
 /* The process that runs a domain: QEMU for hvm, hv-vmm for pvh. */
 typedef enum { HV_ENGINE_UNSET, HV_ENGINE_QEMU /* qemu */, HV_ENGINE_VMM /* hv-vmm */ } HvEngine;
