@@ -81,6 +81,7 @@ libhv_libhv_internal_la_SOURCES = \
 	libhv/engine/qmp.c \
 	libhv/engine/argv-qemu.c \
 	libhv/engine/argv-devices.c \
+	libhv/engine/argv-address.c \
 	libhv/engine/argv-vmm.c \
 	libhv/engine/process.c \
 	libhv/engine/runner.c \

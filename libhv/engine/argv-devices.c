@@ -50,10 +50,43 @@ drive_spec(const HvDisk *disk, guint i)
 	return g_string_free(g_steal_pointer(&s), FALSE);
 }
 
-/* The -device value for the disk on its bus; AHCI/IDE use q35's ports in
- * order, SCSI one virtio-scsi controller. */
+/* Where a disk with a drive address goes: ",bus=ide.N[,unit=U]" (AHCI
+ * ports are buses of one unit on q35, PIIX has two buses of two units) or
+ * the virtio-scsi target and LUN. */
 static char *
-device_spec(const HvDisk *disk, HvDiskBus bus, guint i, guint *ide_port)
+drive_address(const HvDomain *d, const HvDisk *disk, HvDiskBus bus)
+{
+	const HvAddress *a = &disk->address;
+	gint64 unit = hv_int_or(a->unit, 0);
+	if (bus == HV_DISK_BUS_SCSI)
+		return g_strdup_printf("bus=scsi0.0,channel=0,scsi-id=%" G_GINT64_FORMAT
+		                       ",lun=%" G_GINT64_FORMAT, hv_int_or(a->target, 0), unit);
+	if (d->machine && strstr(d->machine, "q35"))
+		return g_strdup_printf("bus=ide.%" G_GINT64_FORMAT, unit);
+	return g_strdup_printf("bus=ide.%" G_GINT64_FORMAT ",unit=%" G_GINT64_FORMAT,
+	                       hv_int_or(a->bus, 0), unit);
+}
+
+/* Whether a disk of D with a drive address takes AHCI/IDE port PORT, so
+ * that the disks without one skip it. */
+static gboolean
+ide_port_taken(const HvDomain *d, guint port)
+{
+	for (guint i = 0; i < d->disks->len; i++) {
+		const HvDisk *k = d->disks->pdata[i];
+		HvDiskBus bus = hv_disk_get_bus(k, d->hdtype);
+		if (k->address.type == HV_ADDRESS_TYPE_DRIVE &&
+		    (bus == HV_DISK_BUS_IDE || bus == HV_DISK_BUS_SATA) &&
+		    hv_int_or(k->address.unit, 0) == port)
+			return TRUE;
+	}
+	return FALSE;
+}
+
+/* The -device value for the disk on its bus; AHCI/IDE use q35's ports in
+ * order (or the port its address names), SCSI one virtio-scsi controller. */
+static char *
+device_spec(const HvDomain *d, const HvDisk *disk, HvDiskBus bus, guint i, guint *ide_port)
 {
 	gboolean cdrom = disk->devtype == HV_DISK_DEVICE_CDROM;
 	g_autofree char *boot = disk->boot_order.set
@@ -61,9 +94,17 @@ device_spec(const HvDisk *disk, HvDiskBus bus, guint i, guint *ide_port)
 	g_autofree char *serial = disk->serial ? hv__qemu_escape(disk->serial) : NULL;
 	g_autofree char *tail = g_strdup_printf("drive=drive-disk%u,id=disk%u%s%s%s", i, i, boot,
 	                                        serial ? ",serial=" : "", serial ? serial : "");
+	if (disk->address.type == HV_ADDRESS_TYPE_DRIVE) {
+		g_autofree char *where = drive_address(d, disk, bus);
+		return g_strdup_printf("%s,%s,%s", bus == HV_DISK_BUS_SCSI ? (cdrom ? "scsi-cd" : "scsi-hd")
+		                                                        : (cdrom ? "ide-cd" : "ide-hd"),
+		                       where, tail);
+	}
 	switch (bus) {
 	case HV_DISK_BUS_IDE:
 	case HV_DISK_BUS_SATA:
+		while (ide_port_taken(d, *ide_port))
+			(*ide_port)++;
 		return g_strdup_printf("%s,bus=ide.%u,%s", cdrom ? "ide-cd" : "ide-hd", (*ide_port)++, tail);
 	case HV_DISK_BUS_SCSI:
 		return g_strdup_printf("%s,bus=scsi0.0,%s", cdrom ? "scsi-cd" : "scsi-hd", tail);
@@ -88,9 +129,12 @@ hv__qemu_add_disks(GPtrArray *argv, const HvDomain *d, GError **error)
 			return refuse(error, _("disk device"), "floppy");
 		if ((bus == HV_DISK_BUS_IDE || bus == HV_DISK_BUS_SATA) && ide_port >= 6)
 			return refuse(error, _("more than 6 disks on"), "sata");
-		g_autofree char *dev = device_spec(disk, bus, i, &ide_port);
+		g_autofree char *dev = device_spec(d, disk, bus, i, &ide_port);
 		if (!dev)
 			return refuse(error, _("a cdrom on bus"), "virtio");
+		g_autofree char *pci = hv__qemu_pci_address(d, &disk->address, error);
+		if (!pci)
+			return FALSE;
 		if (bus == HV_DISK_BUS_SCSI && !scsi) {
 			ARG("-device");
 			ARG("virtio-scsi-pci,id=scsi0");
@@ -98,8 +142,8 @@ hv__qemu_add_disks(GPtrArray *argv, const HvDomain *d, GError **error)
 		}
 		g_ptr_array_add(argv, g_strdup("-drive"));
 		g_ptr_array_add(argv, drive_spec(disk, i));
-		g_ptr_array_add(argv, g_strdup("-device"));
-		g_ptr_array_add(argv, g_steal_pointer(&dev));
+		ARG("-device");
+		ARG("%s%s", dev, pci);
 	}
 	return TRUE;
 }
@@ -147,8 +191,11 @@ hv__qemu_add_nics(GPtrArray *argv, const HvDomain *d, GError **error)
 		g_autofree char *mac = nic->mac ? g_strdup_printf(",mac=%s", nic->mac) : g_strdup("");
 		g_autofree char *boot = nic->boot_order.set
 			? g_strdup_printf(",bootindex=%" G_GINT64_FORMAT, nic->boot_order.value) : g_strdup("");
+		g_autofree char *pci = hv__qemu_pci_address(d, &nic->address, error);
+		if (!pci)
+			return FALSE;
 		ARG("-device");
-		ARG("%s,netdev=hostnet%u,id=net%u%s%s", model, i, i, mac, boot);
+		ARG("%s,netdev=hostnet%u,id=net%u%s%s%s", model, i, i, mac, boot, pci);
 	}
 	return TRUE;
 }

@@ -219,8 +219,17 @@ add_channels(GPtrArray *argv, const HvDomain *d, GError **error)
 {
 	if (d->channels->len == 0)
 		return TRUE;
+	const HvAddress *addr = NULL; /* of virtio-serial controller 0, if any */
+	for (guint i = 0; i < d->controllers->len; i++) {
+		const HvController *c = d->controllers->pdata[i];
+		if (c->type == HV_CONTROLLER_TYPE_VIRTIO_SERIAL && hv_int_or(c->index, 0) == 0)
+			addr = &c->address;
+	}
+	g_autofree char *pci = addr ? hv__qemu_pci_address(d, addr, error) : g_strdup("");
+	if (!pci)
+		return FALSE;
 	ARG("-device");
-	ARG("virtio-serial-pci,id=virtio-serial0");
+	ARG("virtio-serial-pci,id=virtio-serial0%s", pci);
 	for (guint i = 0; i < d->channels->len; i++) {
 		const HvChannel *ch = d->channels->pdata[i];
 		g_autofree char *id = g_strdup_printf("charchannel%u", i);
@@ -228,8 +237,11 @@ add_channels(GPtrArray *argv, const HvDomain *d, GError **error)
 			return FALSE;
 		g_autofree char *name = ch->name ? hv__qemu_escape(ch->name) : NULL;
 		ARG("-device");
-		ARG("virtserialport,bus=virtio-serial0.0,nr=%u,chardev=%s,id=channel%u%s%s", i + 1, id, i,
-		    name ? ",name=" : "", name ? name : "");
+		/* the port its address names, else the next one as before */
+		const char *nr = ch->address.port;
+		g_autofree char *next = g_strdup_printf("%u", i + 1);
+		ARG("virtserialport,bus=virtio-serial0.0,nr=%s,chardev=%s,id=channel%u%s%s",
+		    nr ? nr : next, id, i, name ? ",name=" : "", name ? name : "");
 	}
 	return TRUE;
 }
@@ -271,7 +283,8 @@ hv__qemu_argv(const HvDomain *d, const HvEngineArgs *a, GError **error)
 		return NULL;
 	add_boot(argv, d);
 	add_lifecycle(argv, d, a);
-	if (!add_serials(argv, d, a, error) || !add_channels(argv, d, error) ||
+	if (!hv__qemu_add_pci_controllers(argv, d, error) || !add_serials(argv, d, a, error) ||
+	    !add_channels(argv, d, error) ||
 	    !hv__qemu_add_disks(argv, d, error) || !hv__qemu_add_nics(argv, d, error) ||
 	    !add_display(argv, d, error))
 		return NULL;

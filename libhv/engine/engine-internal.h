@@ -26,6 +26,13 @@ GPtrArray *hv__qemu_argv(const HvDomain *domain, const HvEngineArgs *args, GErro
 gboolean hv__qemu_add_disks(GPtrArray *argv, const HvDomain *domain, GError **error);
 gboolean hv__qemu_add_nics(GPtrArray *argv, const HvDomain *domain, GError **error);
 
+/* ",bus=...,addr=0xSLOT.FUNC[,multifunction=on]" for a PCI address A (""
+ * for another or none), NULL when hv cannot place it (argv-address.c). */
+char *hv__qemu_pci_address(const HvDomain *domain, const HvAddress *a, GError **error);
+/* -device for each PCI controller (pcie-root-port, pci-bridge) that an
+ * address puts a device on, with id pci.INDEX as libvirt names them. */
+gboolean hv__qemu_add_pci_controllers(GPtrArray *argv, const HvDomain *domain, GError **error);
+
 /* hv-vmm's argv for the pvh DOMAIN (defaults applied) with ARGS. */
 GPtrArray *hv__vmm_argv(const HvDomain *domain, const HvEngineArgs *args, GError **error);
 
