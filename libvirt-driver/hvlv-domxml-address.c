@@ -133,3 +133,69 @@ hvlv_domxml_format_address(HvlvXmlOut *out, const HvAddress *a)
 		hvlv_xout_attr(out, "multifunction", a->multifunction == HV_TRISTATE_YES ? "on" : "off");
 	hvlv_xout_pop(out);
 }
+
+/* The PCI addresses of D's devices, in document order of their kinds. */
+static GPtrArray *
+pci_addresses(const HvDomain *d)
+{
+	GPtrArray *all = g_ptr_array_new();
+	const GPtrArray *lists[] = { d->disks, d->controllers, d->nics, d->pci, d->rngs };
+	const size_t offsets[] = { offsetof(HvDisk, address), offsetof(HvController, address),
+		                   offsetof(HvNic, address), offsetof(HvPciDev, address),
+		                   offsetof(HvRng, address) };
+	for (guint l = 0; l < G_N_ELEMENTS(lists); l++)
+		for (guint i = 0; i < lists[l]->len; i++)
+			g_ptr_array_add(all, G_STRUCT_MEMBER_P(lists[l]->pdata[i], offsets[l]));
+	g_ptr_array_add(all, (gpointer)&d->watchdog.address);
+	g_ptr_array_add(all, (gpointer)&d->memballoon.address);
+	return all;
+}
+
+/* The highest index of D's PCI controllers: libvirt's last PCI bus. */
+static gint64
+last_pci_bus(const HvDomain *d)
+{
+	gint64 last = 0;
+	for (guint i = 0; i < d->controllers->len; i++) {
+		const HvController *c = d->controllers->pdata[i];
+		if (c->type == HV_CONTROLLER_TYPE_PCI)
+			last = MAX(last, c->index.value);
+	}
+	return last;
+}
+
+static char *
+pci_address_string(const HvAddress *a)
+{
+	return g_strdup_printf("%04x:%02x:%02x.%u", (guint)hv_int_or(a->domain, 0),
+	                       (guint)hv_int_or(a->bus, 0), (guint)hv_int_or(a->slot, 0),
+	                       (guint)hv_int_or(a->function, 0));
+}
+
+gboolean
+hvlv_domxml_check_pci_addresses(const HvDomain *d, GError **error)
+{
+	g_autoptr(GPtrArray) all = pci_addresses(d);
+	g_autoptr(GHashTable) used = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	gint64 last = last_pci_bus(d);
+	for (guint i = 0; i < all->len; i++) {
+		const HvAddress *a = all->pdata[i];
+		if (a->type != HV_ADDRESS_TYPE_PCI)
+			continue;
+		g_autofree char *s = pci_address_string(a);
+		if (hv_int_or(a->domain, 0) != 0)
+			hvlv_set_error(error, HVLV_ERR_XML_ERROR, HVLV_FROM_DRIVER,
+			               _("Invalid PCI address %s. Only PCI domain 0 is available"), s);
+		else if (hv_int_or(a->bus, 0) > last)
+			hvlv_set_error(error, HVLV_ERR_XML_ERROR, HVLV_FROM_DRIVER,
+			               _("Invalid PCI address %s. Only PCI buses up to %d are available"),
+			               s, (int)last);
+		else if (g_hash_table_contains(used, s))
+			hvlv_set_error(error, HVLV_ERR_XML_ERROR, HVLV_FROM_DRIVER,
+			               _("Attempted double use of PCI Address %s"), s);
+		if (error && *error)
+			return FALSE;
+		g_hash_table_add(used, g_steal_pointer(&s));
+	}
+	return TRUE;
+}

@@ -427,6 +427,7 @@ hvlv_domxml_parse_devices(HvlvXmlIn *in, xmlNode *root, HvDomain *d, GError **er
 				return FALSE;
 	}
 	return assign_controller_indexes(d, error) && parse_single_devices(in, devices, d, error) &&
+	       hvlv_domxml_check_pci_addresses(d, error) &&
 	       hvlv_domxml_parse_chardevs(in, devices, d, error) &&
 	       hvlv_domxml_parse_display(in, devices, d, error);
 }

@@ -40,6 +40,10 @@ void hvlv_domxml_format_display(HvlvXmlOut *out, const HvDomain *d, unsigned int
 gboolean hvlv_domxml_parse_address(HvlvXmlIn *in, xmlNode *device, guint allowed, HvAddress *a,
                                    GError **error);
 #define HVLV_ADDR(t) (1u << HV_ADDRESS_TYPE_##t)
+/* Refuses PCI addresses libvirt refuses: two devices on one function
+ * ("Attempted double use of PCI Address"), a bus with no PCI controller,
+ * a domain other than 0 (VIR_ERR_XML_ERROR, libvirt's wording). */
+gboolean hvlv_domxml_check_pci_addresses(const HvDomain *d, GError **error);
 /* Writes A as <address .../> (nothing when its type is unset). */
 void hvlv_domxml_format_address(HvlvXmlOut *out, const HvAddress *a);
 
