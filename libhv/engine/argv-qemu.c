@@ -239,6 +239,8 @@ add_channels(GPtrArray *argv, const HvDomain *d, GError **error)
 		ARG("-device");
 		/* the port its address names, else the next one as before */
 		const char *nr = ch->address.port;
+		if (nr && strchr(nr, '.'))
+			return unsupported(error, _("a channel port with hub ports (\"1.2\")"));
 		g_autofree char *next = g_strdup_printf("%u", i + 1);
 		ARG("virtserialport,bus=virtio-serial0.0,nr=%s,chardev=%s,id=channel%u%s%s",
 		    nr ? nr : next, id, i, name ? ",name=" : "", name ? name : "");
