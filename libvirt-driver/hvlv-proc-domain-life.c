@@ -80,7 +80,7 @@ hvlv_life_create(HvlvCall *call, const hvlv_nonnull_domain *dom, guint flags, gp
 		return FALSE;
 	if (ret) {
 		g_autoptr(HvlvDomainInfo) now = hvlv_domain_obj_info(obj, FALSE);
-		hvlv_domain_to_wire(&((hvlv_domain_ret *)ret)->dom, now->name, now->uuid, now->id);
+		hvlv_domain_to_wire(&((hvlv_domain_ret *)ret)->dom, now);
 	}
 	return TRUE;
 }
@@ -129,7 +129,7 @@ hvlv_proc_domain_create_xml(HvlvCall *call, gpointer args, gpointer ret, GError 
 		return FALSE;
 	}
 	g_autoptr(HvlvDomainInfo) now = hvlv_domain_obj_info(obj, FALSE);
-	hvlv_domain_to_wire(&((hvlv_domain_ret *)ret)->dom, now->name, now->uuid, now->id);
+	hvlv_domain_to_wire(&((hvlv_domain_ret *)ret)->dom, now);
 	return TRUE;
 }
 

@@ -6,6 +6,7 @@
 
 #include <glib.h>
 
+#include "hvlv-domains.h"
 #include "hvlv-error.h"
 #include "hvlv-program.h"
 
@@ -74,9 +75,8 @@ gboolean hvlv_check_exclusive_flags(guint flags, guint a, const char *a_name, gu
 #define HVLV_CHECK_AFFECT_EXCLUSIVE(flags, error) \
 	hvlv_check_exclusive_flags(flags, 1, "VIR_DOMAIN_AFFECT_LIVE", 2, "VIR_DOMAIN_AFFECT_CONFIG", \
 	                           error)
-/* Fills a wire domain (the name is copied with malloc, for xdr_free). */
-void hvlv_domain_to_wire(hvlv_nonnull_domain *wire, const char *name, const guint8 *uuid,
-                         gint id);
+/* Fills a wire domain from INFO (the name is copied with malloc, for xdr_free). */
+void hvlv_domain_to_wire(hvlv_nonnull_domain *wire, const HvlvDomainInfo *info);
 
 /* hvlv-proc-domain-lookup.c: lookups, lists, counts */
 gboolean hvlv_proc_domain_lookup_by_name(HvlvCall *call, gpointer args, gpointer ret,
