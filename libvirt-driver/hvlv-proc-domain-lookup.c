@@ -49,6 +49,15 @@ hvlv_call_domain_obj(HvlvCall *call, const hvlv_nonnull_domain *dom, GError **er
 }
 
 gboolean
+hvlv_call_begin_job(HvlvCall *call, HvlvDomainObj *obj, GError **error)
+{
+	const char *api = hvlv_call_procedure(call)->api; /* "virDomainCreate" */
+	g_autofree char *what = g_strdup_printf("monitor=remoteDispatch%s",
+	                                        g_str_has_prefix(api, "vir") ? api + 3 : api);
+	return hvlv_domain_obj_begin_job(obj, what, error);
+}
+
+gboolean
 hvlv_check_exclusive_flags(guint flags, guint a, const char *a_name, guint b, const char *b_name,
                            GError **error)
 {

@@ -68,6 +68,9 @@ HvlvDomains *hvlv_call_domains(HvlvCall *call, GError **error);
  * VIR_ERR_NO_DOMAIN ("no domain with matching uuid '...' (name)"). */
 HvlvDomainObj *hvlv_call_domain_obj(HvlvCall *call, const hvlv_nonnull_domain *dom,
                                     GError **error);
+/* Begins CALL's modifying job on OBJ (hvlv_domain_obj_begin_job), its holder
+ * named as libvirt names it ("monitor=remoteDispatchDomainCreate"). */
+gboolean hvlv_call_begin_job(HvlvCall *call, HvlvDomainObj *obj, GError **error);
 /* libvirt's VIR_EXCLUSIVE_FLAGS_RET: FALSE with VIR_ERR_INVALID_ARG when
  * FLAGS has both A and B (named A_NAME, B_NAME in the message). */
 gboolean hvlv_check_exclusive_flags(guint flags, guint a, const char *a_name, guint b,
