@@ -123,6 +123,10 @@ vmm_console_socket_divert_stdout(VmmConsoleSocket *cs, GError **error)
 	}
 	cs->pipe_fd = p[0];
 	g_unix_set_fd_nonblocking(p[0], TRUE, NULL);
+	/* Between the loop's last turn and the vCPU threads' end a guest may
+	 * still print; a roomy pipe keeps its writes from blocking them then
+	 * (best effort: the default 64 KiB stays if the kernel refuses). */
+	(void)fcntl(p[1], F_SETPIPE_SZ, 1 << 20);
 	int ok = dup2(p[1], STDOUT_FILENO);
 	close(p[1]);
 	if (ok < 0) {

@@ -32,6 +32,8 @@ struct HvlvDomainObj {
 	gint id;                /* -1 when inactive */
 	HvlvDomainState state;
 	gint reason;
+	char *job;              /* what the modifying job in progress runs; NULL: none */
+	GCond job_done;         /* signalled when it ends */
 };
 
 /* A new object for DEF (taken), persistent and shut off; one reference. */

@@ -38,6 +38,7 @@ hvlv__domain_obj_new(HvlvDomains *domains, HvDomain *def)
 	HvlvDomainObj *obj = g_new0(HvlvDomainObj, 1);
 	g_atomic_ref_count_init(&obj->ref);
 	g_mutex_init(&obj->lock);
+	g_cond_init(&obj->job_done);
 	obj->domains = domains;
 	obj->name = g_strdup(def->name);
 	hvlv_uuid_parse(def->uuid, obj->uuid);
@@ -65,6 +66,8 @@ hvlv_domain_obj_unref(HvlvDomainObj *obj)
 	hv_domain_free(obj->def);
 	hv_domain_free(obj->live);
 	g_free(obj->name);
+	g_free(obj->job);
+	g_cond_clear(&obj->job_done);
 	g_mutex_clear(&obj->lock);
 	g_free(obj);
 }

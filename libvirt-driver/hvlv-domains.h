@@ -71,6 +71,16 @@ HvlvDomainObj *hvlv_domain_obj_ref(HvlvDomainObj *obj);
 void hvlv_domain_obj_unref(HvlvDomainObj *obj);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(HvlvDomainObj, hvlv_domain_obj_unref)
 
+/* Begins a modifying job on OBJ (libvirt's state change lock: one at a time
+ * per domain, readers go on); waits up to 30 s for the one in progress, then
+ * fails with VIR_ERR_OPERATION_TIMEOUT naming WHAT the holder runs. */
+gboolean hvlv_domain_obj_begin_job(HvlvDomainObj *obj, const char *what, GError **error);
+/* Ends the job begun on OBJ and lets the next one in. */
+void hvlv_domain_obj_end_job(HvlvDomainObj *obj);
+/* An object whose job ends when the variable goes out of scope. */
+typedef HvlvDomainObj HvlvDomainJob;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(HvlvDomainJob, hvlv_domain_obj_end_job)
+
 /* Lookups; NULL with VIR_ERR_NO_DOMAIN worded as libvirt's drivers do. */
 HvlvDomainObj *hvlv_domains_lookup_by_name(HvlvDomains *domains, const char *name, GError **error);
 HvlvDomainObj *hvlv_domains_lookup_by_uuid(HvlvDomains *domains, const guint8 *uuid, GError **error);

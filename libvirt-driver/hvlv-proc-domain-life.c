@@ -18,19 +18,26 @@ enum { CREATE_PAUSED = 1 << 0, CREATE_FORCE_BOOT = 1 << 3, CREATE_VALIDATE = 1 <
 enum { DESTROY_GRACEFUL = 1 << 0 };
 /* virDomainShutdownFlagValues / virDomainRebootFlagValues */
 enum { POWER_ACPI_BUTTON = 1 << 0 };
+/* what hvlv_life_obj checks and takes */
+enum { LIFE_ACTIVE = 1 << 0, LIFE_NO_JOB = 1 << 1 };
 
-/* The object DOM names and a snapshot of it (with configs); fails with
- * libvirt's wording when it is not in the state the call needs
- * (ACTIVE: running or paused; else shut off). */
+/* The object DOM names, with the call's job begun on it (the caller ends
+ * it: g_autoptr(HvlvDomainJob)), and a snapshot of it (with configs) taken
+ * inside the job; fails with libvirt's wording when it is not in the state
+ * the call needs (LIFE_ACTIVE: running or paused; else shut off).
+ * LIFE_NO_JOB: no job (destroy, which as libvirt's does not wait behind one). */
 static HvlvDomainObj *
-hvlv_life_obj(HvlvCall *call, const hvlv_nonnull_domain *dom, gboolean active,
+hvlv_life_obj(HvlvCall *call, const hvlv_nonnull_domain *dom, guint need,
               HvlvDomainInfo **info_r, GError **error)
 {
+	gboolean active = (need & LIFE_ACTIVE) != 0, job = !(need & LIFE_NO_JOB);
 	g_autoptr(HvlvDomainObj) obj = hvlv_call_domain_obj(call, dom, error);
-	if (!obj)
+	if (!obj || (job && !hvlv_call_begin_job(call, obj, error)))
 		return NULL;
 	g_autoptr(HvlvDomainInfo) info = hvlv_domain_obj_info(obj, TRUE);
 	if (active != (info->id >= 0)) {
+		if (job)
+			hvlv_domain_obj_end_job(obj);
 		hvlv_set_error(error, HVLV_ERR_OPERATION_INVALID, HVLV_FROM_DOMAIN,
 		               active ? _("domain is not running") : _("domain is already running"));
 		return NULL;
@@ -44,10 +51,13 @@ static gboolean
 hvlv_life_op(HvlvCall *call, const hvlv_nonnull_domain *dom, HvlvEngineOp op, guint flags,
              GError **error)
 {
+	/* destroy: the engine ends whatever job runs (qemuProcessBeginStopJob) */
+	guint need = LIFE_ACTIVE | (op == HVLV_ENGINE_DESTROY ? LIFE_NO_JOB : 0);
 	g_autoptr(HvlvDomainInfo) info = NULL;
-	g_autoptr(HvlvDomainObj) obj = hvlv_life_obj(call, dom, TRUE, &info, error);
+	g_autoptr(HvlvDomainObj) obj = hvlv_life_obj(call, dom, need, &info, error);
 	if (!obj)
 		return FALSE;
+	g_autoptr(HvlvDomainJob) job = (need & LIFE_NO_JOB) ? NULL : obj;
 	/* qemuDomainShutdownFlagsMonitor: a paused guest cannot see the button */
 	if (op == HVLV_ENGINE_SHUTDOWN && info->state != HVLV_DOMAIN_RUNNING) {
 		hvlv_set_error(error, HVLV_ERR_OPERATION_INVALID, HVLV_FROM_DOMAIN, "%s",
@@ -67,9 +77,10 @@ hvlv_life_create(HvlvCall *call, const hvlv_nonnull_domain *dom, guint flags, gp
 	if (!hvlv_check_flags(flags, CREATE_PAUSED | CREATE_FORCE_BOOT, call, error))
 		return FALSE;
 	g_autoptr(HvlvDomainInfo) info = NULL;
-	g_autoptr(HvlvDomainObj) obj = hvlv_life_obj(call, dom, FALSE, &info, error);
+	g_autoptr(HvlvDomainObj) obj = hvlv_life_obj(call, dom, 0, &info, error);
 	if (!obj)
 		return FALSE;
+	g_autoptr(HvlvDomainJob) job = obj;
 	HvlvDomains *domains = hvlv_call_domains(call, NULL);
 	gboolean restored = FALSE;
 	if (!hvlv_managed_save_start(domains, info->name, info->uuid, (flags & CREATE_PAUSED) != 0,
@@ -80,7 +91,7 @@ hvlv_life_create(HvlvCall *call, const hvlv_nonnull_domain *dom, guint flags, gp
 		return FALSE;
 	if (ret) {
 		g_autoptr(HvlvDomainInfo) now = hvlv_domain_obj_info(obj, FALSE);
-		hvlv_domain_to_wire(&((hvlv_domain_ret *)ret)->dom, now->name, now->uuid, now->id);
+		hvlv_domain_to_wire(&((hvlv_domain_ret *)ret)->dom, now);
 	}
 	return TRUE;
 }
@@ -129,7 +140,7 @@ hvlv_proc_domain_create_xml(HvlvCall *call, gpointer args, gpointer ret, GError 
 		return FALSE;
 	}
 	g_autoptr(HvlvDomainInfo) now = hvlv_domain_obj_info(obj, FALSE);
-	hvlv_domain_to_wire(&((hvlv_domain_ret *)ret)->dom, now->name, now->uuid, now->id);
+	hvlv_domain_to_wire(&((hvlv_domain_ret *)ret)->dom, now);
 	return TRUE;
 }
 
@@ -186,9 +197,10 @@ static gboolean
 hvlv_life_pause(HvlvCall *call, const hvlv_nonnull_domain *dom, gboolean suspend, GError **error)
 {
 	g_autoptr(HvlvDomainInfo) info = NULL;
-	g_autoptr(HvlvDomainObj) obj = hvlv_life_obj(call, dom, TRUE, &info, error);
+	g_autoptr(HvlvDomainObj) obj = hvlv_life_obj(call, dom, LIFE_ACTIVE, &info, error);
 	if (!obj)
 		return FALSE;
+	g_autoptr(HvlvDomainJob) job = obj;
 	const char *refuse = NULL;
 	if (info->state == HVLV_DOMAIN_PMSUSPENDED)
 		refuse = _("domain is pmsuspended");

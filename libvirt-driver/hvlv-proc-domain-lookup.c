@@ -49,6 +49,15 @@ hvlv_call_domain_obj(HvlvCall *call, const hvlv_nonnull_domain *dom, GError **er
 }
 
 gboolean
+hvlv_call_begin_job(HvlvCall *call, HvlvDomainObj *obj, GError **error)
+{
+	const char *api = hvlv_call_procedure(call)->api; /* "virDomainCreate" */
+	g_autofree char *what = g_strdup_printf("monitor=remoteDispatch%s",
+	                                        g_str_has_prefix(api, "vir") ? api + 3 : api);
+	return hvlv_domain_obj_begin_job(obj, what, error);
+}
+
+gboolean
 hvlv_check_exclusive_flags(guint flags, guint a, const char *a_name, guint b, const char *b_name,
                            GError **error)
 {
@@ -61,11 +70,11 @@ hvlv_check_exclusive_flags(guint flags, guint a, const char *a_name, guint b, co
 }
 
 void
-hvlv_domain_to_wire(hvlv_nonnull_domain *wire, const char *name, const guint8 *uuid, gint id)
+hvlv_domain_to_wire(hvlv_nonnull_domain *wire, const HvlvDomainInfo *info)
 {
-	wire->name = g_strdup(name);
-	memcpy(wire->uuid, uuid, sizeof(wire->uuid));
-	wire->id = id;
+	wire->name = g_strdup(info->name);
+	memcpy(wire->uuid, info->uuid, sizeof(wire->uuid));
+	wire->id = info->id;
 }
 
 static gboolean
@@ -75,7 +84,7 @@ hvlv_reply_domain(HvlvDomainObj *obj, gpointer ret)
 		return FALSE;
 	g_autoptr(HvlvDomainInfo) info = hvlv_domain_obj_info(obj, FALSE);
 	hvlv_domain_obj_unref(obj);
-	hvlv_domain_to_wire(&((hvlv_domain_ret *)ret)->dom, info->name, info->uuid, info->id);
+	hvlv_domain_to_wire(&((hvlv_domain_ret *)ret)->dom, info);
 	return TRUE;
 }
 
@@ -174,7 +183,7 @@ hvlv_proc_list_all_domains(HvlvCall *call, gpointer args, gpointer ret, GError *
 	r->domains.domains_val = g_new0(hvlv_nonnull_domain, MAX(infos->len, 1));
 	for (guint i = 0; i < infos->len; i++) {
 		const HvlvDomainInfo *info = g_ptr_array_index(infos, i);
-		hvlv_domain_to_wire(&r->domains.domains_val[i], info->name, info->uuid, info->id);
+		hvlv_domain_to_wire(&r->domains.domains_val[i], info);
 	}
 	return TRUE;
 }

@@ -34,19 +34,24 @@ hvlv_save_check(guint flags, const char *dxml, HvlvCall *call, GError **error)
 	return TRUE;
 }
 
-/* The running domain DOM with its configs; "domain is not running" else. */
+/* The running domain DOM with the call's job begun on it (*JOB_R: the
+ * caller ends it) and its configs; "domain is not running" else. */
 static HvlvDomainInfo *
-hvlv_save_active_info(HvlvCall *call, const hvlv_nonnull_domain *dom, GError **error)
+hvlv_save_active_info(HvlvCall *call, const hvlv_nonnull_domain *dom, HvlvDomainObj **job_r,
+                      GError **error)
 {
 	g_autoptr(HvlvDomainObj) obj = hvlv_call_domain_obj(call, dom, error);
-	if (!obj)
+	if (!obj || !hvlv_call_begin_job(call, obj, error))
 		return NULL;
+	g_autoptr(HvlvDomainJob) job = obj;
 	g_autoptr(HvlvDomainInfo) info = hvlv_domain_obj_info(obj, TRUE);
 	if (info->id < 0) {
 		hvlv_set_error(error, HVLV_ERR_OPERATION_INVALID, HVLV_FROM_DOMAIN, "%s",
 		               _("domain is not running"));
 		return NULL;
 	}
+	job = NULL;
+	*job_r = g_steal_pointer(&obj);
 	return g_steal_pointer(&info);
 }
 
@@ -84,9 +89,11 @@ hvlv_proc_domain_managed_save(HvlvCall *call, gpointer args, gpointer ret, GErro
 	const hvlv_domain_flags_args *a = args;
 	if (!hvlv_save_check(a->flags, NULL, call, error))
 		return FALSE;
-	g_autoptr(HvlvDomainInfo) info = hvlv_save_active_info(call, &a->dom, error);
+	g_autoptr(HvlvDomainObj) obj = NULL;
+	g_autoptr(HvlvDomainInfo) info = hvlv_save_active_info(call, &a->dom, &obj, error);
 	if (!info)
 		return FALSE;
+	g_autoptr(HvlvDomainJob) job = obj;
 	if (!info->persistent) {
 		hvlv_set_error(error, HVLV_ERR_OPERATION_INVALID, HVLV_FROM_DRIVER, "%s",
 		               _("cannot do managed save for transient domain"));
@@ -170,8 +177,12 @@ hvlv_save(HvlvCall *call, const hvlv_nonnull_domain *dom, const char *to, const 
 {
 	if (!hvlv_save_check(flags, dxml, call, error))
 		return FALSE;
-	g_autoptr(HvlvDomainInfo) info = hvlv_save_active_info(call, dom, error);
-	return info && hvlv_save_domain(hvlv_call_domains(call, NULL), info, to, flags, error);
+	g_autoptr(HvlvDomainObj) obj = NULL;
+	g_autoptr(HvlvDomainInfo) info = hvlv_save_active_info(call, dom, &obj, error);
+	if (!info)
+		return FALSE;
+	g_autoptr(HvlvDomainJob) job = obj;
+	return hvlv_save_domain(hvlv_call_domains(call, NULL), info, to, flags, error);
 }
 
 gboolean

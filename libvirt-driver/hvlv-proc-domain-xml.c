@@ -51,7 +51,7 @@ hvlv_define(HvlvCall *call, const char *xml, guint flags, gpointer ret, GError *
 	if (!obj)
 		return FALSE;
 	g_autoptr(HvlvDomainInfo) info = hvlv_domain_obj_info(obj, FALSE);
-	hvlv_domain_to_wire(&((hvlv_domain_ret *)ret)->dom, info->name, info->uuid, info->id);
+	hvlv_domain_to_wire(&((hvlv_domain_ret *)ret)->dom, info);
 	return TRUE;
 }
 

@@ -6,6 +6,7 @@
 
 #include <glib.h>
 
+#include "hvlv-domains.h"
 #include "hvlv-error.h"
 #include "hvlv-program.h"
 
@@ -67,6 +68,9 @@ HvlvDomains *hvlv_call_domains(HvlvCall *call, GError **error);
  * VIR_ERR_NO_DOMAIN ("no domain with matching uuid '...' (name)"). */
 HvlvDomainObj *hvlv_call_domain_obj(HvlvCall *call, const hvlv_nonnull_domain *dom,
                                     GError **error);
+/* Begins CALL's modifying job on OBJ (hvlv_domain_obj_begin_job), its holder
+ * named as libvirt names it ("monitor=remoteDispatchDomainCreate"). */
+gboolean hvlv_call_begin_job(HvlvCall *call, HvlvDomainObj *obj, GError **error);
 /* libvirt's VIR_EXCLUSIVE_FLAGS_RET: FALSE with VIR_ERR_INVALID_ARG when
  * FLAGS has both A and B (named A_NAME, B_NAME in the message). */
 gboolean hvlv_check_exclusive_flags(guint flags, guint a, const char *a_name, guint b,
@@ -74,9 +78,8 @@ gboolean hvlv_check_exclusive_flags(guint flags, guint a, const char *a_name, gu
 #define HVLV_CHECK_AFFECT_EXCLUSIVE(flags, error) \
 	hvlv_check_exclusive_flags(flags, 1, "VIR_DOMAIN_AFFECT_LIVE", 2, "VIR_DOMAIN_AFFECT_CONFIG", \
 	                           error)
-/* Fills a wire domain (the name is copied with malloc, for xdr_free). */
-void hvlv_domain_to_wire(hvlv_nonnull_domain *wire, const char *name, const guint8 *uuid,
-                         gint id);
+/* Fills a wire domain from INFO (the name is copied with malloc, for xdr_free). */
+void hvlv_domain_to_wire(hvlv_nonnull_domain *wire, const HvlvDomainInfo *info);
 
 /* hvlv-proc-domain-lookup.c: lookups, lists, counts */
 gboolean hvlv_proc_domain_lookup_by_name(HvlvCall *call, gpointer args, gpointer ret,

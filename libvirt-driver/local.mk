@@ -37,7 +37,7 @@ libvirt_driver_libhvlv_la_SOURCES = \
 	libvirt-driver/hvlv-proc-node.c libvirt-driver/hvlv-proc-events.c \
 	libvirt-driver/hvlv-proc-xml.c \
 	libvirt-driver/hvlv-domains.c libvirt-driver/hvlv-domains.h \
-	libvirt-driver/hvlv-domains-change.c libvirt-driver/hvlv-domains-private.h \
+	libvirt-driver/hvlv-domains-change.c libvirt-driver/hvlv-domains-job.c libvirt-driver/hvlv-domains-private.h \
 	libvirt-driver/hvlv-domains-engine.c \
 	libvirt-driver/hvlv-metadata.c libvirt-driver/hvlv-metadata.h \
 	libvirt-driver/hvlv-proc-domain-lookup.c libvirt-driver/hvlv-proc-domain-xml.c \

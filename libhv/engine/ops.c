@@ -74,9 +74,12 @@ hv_runner_reboot(HvRunner *r, const char *uuid, HvRebootFlags flags, GAsyncReady
 		op_command(r, uuid, "system_reset", NULL, task);
 		return;
 	}
-	/* Marked before the request, so a fast guest's SHUTDOWN finds it. */
+	/* Marked before the request, so a fast guest's SHUTDOWN finds it. As
+	 * libvirt's qemuDomainReboot, on_reboot destroy or preserve makes the
+	 * request a plain shutdown (on_poweroff then applies). */
 	HvVm *vm = hv__vm_lookup(r, uuid, NULL);
-	if (vm)
+	if (vm && vm->rs->live->on_reboot != HV_ACTION_DESTROY &&
+	    vm->rs->live->on_reboot != HV_ACTION_PRESERVE)
 		set_fake_reboot(vm);
 	op_command(r, uuid, "system_powerdown", NULL, task);
 }

@@ -4,9 +4,11 @@
 # what libvirt's QEMU driver does for each action, with its events:
 # restart (crashed/panicked, then the fake reboot's resumed/unpaused and a
 # reboot event; the guest boots again), destroy (stopped/crashed, shut off
-# (crashed)), preserve (crashed (panicked); resume is allowed).
+# (crashed)), preserve (crashed (panicked); resume is allowed). And
+# virsh reboot of a guest with <on_reboot>destroy</on_reboot> shuts it down,
+# as qemuDomainReboot does.
 . "$(dirname "$0")/hvt-daemon.sh"
-N=13
+N=17
 . "$(dirname "$0")/hvt-guests.sh"
 start_hvd || exit 1
 for action in restart destroy preserve; do
@@ -38,4 +40,17 @@ check "destroy events: started, crashed/panicked, stopped/crashed" events_are c-
 	"Started Booted" "Crashed Panicked" "Stopped Crashed"
 check "preserve events: started, crashed/panicked, resumed/unpaused, stopped" events_are c-preserve \
 	"Started Booted" "Crashed Panicked" "Resumed Unpaused" "Stopped Destroyed"
+
+# on_reboot=destroy: virsh reboot becomes a shutdown (no second boot)
+guest_xml r-destroy "<on_reboot>destroy</on_reboot>" > "$T/r-destroy.xml"
+v define "$T/r-destroy.xml"; v start r-destroy
+check "on_reboot=destroy: the guest boots" wait_markers r-destroy 1 90
+events_start
+v reboot r-destroy
+check "on_reboot=destroy: virsh reboot shuts it off (shutdown)" state_is r-destroy "shut off (shutdown)" 60
+sleep 0.5; events_stop
+check "on_reboot=destroy: no second boot, no reboot event" bash -c \
+	"[ \"\$(grep -c HV-GUEST-READY '$T/log/r-destroy-console.log')\" = 1 ] && ! grep -q \"event 'reboot'\" '$T/events'"
+check "on_reboot=destroy: events shutdown finished after guest request, stopped/shutdown" events_are r-destroy \
+	"Shutdown Finished after guest request" "Stopped Shutdown"
 finish

@@ -10,9 +10,10 @@
 #   down: the next hvd lists the two with the same IDs and controls them,
 #   and reports the third shut off (crashed);
 # - SIGTERM of hvd while a start is in flight: the start completes, hvd
-#   exits, and the next hvd finds the guest running.
+#   exits, and the next hvd finds the guest running; a suspend sent during
+#   a start waits for it (the per-domain job lock).
 . "$(dirname "$0")/hvt-daemon.sh"
-N=20
+N=21
 . "$(dirname "$0")/hvt-guests.sh"
 start_hvd || exit 1
 for g in r1 r2 r3; do guest_xml $g > "$T/$g.xml"; v define "$T/$g.xml"; v start $g; done
@@ -91,6 +92,16 @@ printf '#!/bin/sh\ncase " $* " in *" -S "*) sleep 3;; esac\nexec qemu-system-x86
 chmod +x "$T/slow-qemu"
 printf '[hypervisor]\naccel = tcg\nemulator = %s\n' "$T/slow-qemu" > "$T/slow.conf"
 hvd_start --timeout 0 --config "$T/slow.conf" || exit 1
+# The per-domain job lock: a suspend sent while the start is in flight waits
+# for it and then suspends the started guest (as libvirt's QEMU driver).
+guest_xml s2 > "$T/s2.xml"; v define "$T/s2.xml"
+virsh -q -c "$RW" start s2 > "$T/start2.out" 2>&1 & START_PID=$!
+sleep 1
+v suspend s2
+check "suspend during the start waits for it: the guest ends up paused (user)" bash -c \
+	"[ ! -s $T/err ] && [ \"\$(virsh -q -c '$RW' domstate --reason s2)\" = 'paused (user)' ] || { sed 's/^/# /' $T/err; exit 1; }"
+wait "$START_PID"
+v destroy s2
 guest_xml s1 > "$T/s1.xml"; v define "$T/s1.xml"
 virsh -q -c "$RW" start s1 > "$T/start.out" 2>&1 & START_PID=$!
 sleep 1
