@@ -78,6 +78,8 @@ TESTS += tests/hvd/test-lifecycle.sh
 TESTS += tests/hvd/test-python-lifecycle.sh tests/hvd/test-crash.sh tests/hvd/test-robust.sh
 # Managed save, save and restore of a real guest through hvd.
 TESTS += tests/hvd/test-managed-save.sh
+# Device addresses kept and honoured by a real guest.
+TESTS += tests/hvd/test-addresses.sh
 endif
 EXTRA_DIST += tests/hvd/test-python-lifecycle.sh tests/hvd/python-lifecycle.py \
 	tests/hvd/test-crash.sh tests/hvd/test-robust.sh tests/hvd/hvt-guests.sh tests/hvd/hvt-guest-xml.sh \
@@ -85,7 +87,7 @@ EXTRA_DIST += tests/hvd/test-python-lifecycle.sh tests/hvd/python-lifecycle.py \
 EXTRA_DIST += tests/hvd/test-units.sh tests/hvd/test-virsh.sh tests/hvd/test-daemon.sh \
 	tests/hvd/hvt-daemon.sh tests/hvd/python-client.py tests/hvd/test-domains-virsh.sh \
 	tests/hvd/python-domains.py tests/hvd/test-lifecycle.sh tests/hvd/python-console.py
-EXTRA_DIST += tests/hvd/test-managed-save.sh
+EXTRA_DIST += tests/hvd/test-managed-save.sh tests/hvd/test-addresses.sh
 
 # Benchmark (by hand): bash tests/bench/bench-hvd-connect.sh BUILDDIR [N]
 EXTRA_DIST += tests/bench/bench-hvd-connect.sh
