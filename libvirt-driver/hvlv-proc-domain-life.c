@@ -57,7 +57,7 @@ hvlv_life_op(HvlvCall *call, const hvlv_nonnull_domain *dom, HvlvEngineOp op, gu
 	g_autoptr(HvlvDomainObj) obj = hvlv_life_obj(call, dom, need, &info, error);
 	if (!obj)
 		return FALSE;
-	g_autoptr(HvlvDomainJob) job = (need & LIFE_NO_JOB) ? NULL : obj;
+	g_autoptr(HvlvDomainJob) G_GNUC_UNUSED job = (need & LIFE_NO_JOB) ? NULL : obj;
 	/* qemuDomainShutdownFlagsMonitor: a paused guest cannot see the button */
 	if (op == HVLV_ENGINE_SHUTDOWN && info->state != HVLV_DOMAIN_RUNNING) {
 		hvlv_set_error(error, HVLV_ERR_OPERATION_INVALID, HVLV_FROM_DOMAIN, "%s",
@@ -80,7 +80,7 @@ hvlv_life_create(HvlvCall *call, const hvlv_nonnull_domain *dom, guint flags, gp
 	g_autoptr(HvlvDomainObj) obj = hvlv_life_obj(call, dom, 0, &info, error);
 	if (!obj)
 		return FALSE;
-	g_autoptr(HvlvDomainJob) job = obj;
+	g_autoptr(HvlvDomainJob) G_GNUC_UNUSED job = obj;
 	HvlvDomains *domains = hvlv_call_domains(call, NULL);
 	gboolean restored = FALSE;
 	if (!hvlv_managed_save_start(domains, info->name, info->uuid, (flags & CREATE_PAUSED) != 0,
@@ -200,7 +200,7 @@ hvlv_life_pause(HvlvCall *call, const hvlv_nonnull_domain *dom, gboolean suspend
 	g_autoptr(HvlvDomainObj) obj = hvlv_life_obj(call, dom, LIFE_ACTIVE, &info, error);
 	if (!obj)
 		return FALSE;
-	g_autoptr(HvlvDomainJob) job = obj;
+	g_autoptr(HvlvDomainJob) G_GNUC_UNUSED job = obj;
 	const char *refuse = NULL;
 	if (info->state == HVLV_DOMAIN_PMSUSPENDED)
 		refuse = _("domain is pmsuspended");

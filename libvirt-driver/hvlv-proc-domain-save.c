@@ -43,7 +43,7 @@ hvlv_save_active_info(HvlvCall *call, const hvlv_nonnull_domain *dom, HvlvDomain
 	g_autoptr(HvlvDomainObj) obj = hvlv_call_domain_obj(call, dom, error);
 	if (!obj || !hvlv_call_begin_job(call, obj, error))
 		return NULL;
-	g_autoptr(HvlvDomainJob) job = obj;
+	g_autoptr(HvlvDomainJob) G_GNUC_UNUSED job = obj;
 	g_autoptr(HvlvDomainInfo) info = hvlv_domain_obj_info(obj, TRUE);
 	if (info->id < 0) {
 		hvlv_set_error(error, HVLV_ERR_OPERATION_INVALID, HVLV_FROM_DOMAIN, "%s",
@@ -93,7 +93,7 @@ hvlv_proc_domain_managed_save(HvlvCall *call, gpointer args, gpointer ret, GErro
 	g_autoptr(HvlvDomainInfo) info = hvlv_save_active_info(call, &a->dom, &obj, error);
 	if (!info)
 		return FALSE;
-	g_autoptr(HvlvDomainJob) job = obj;
+	g_autoptr(HvlvDomainJob) G_GNUC_UNUSED job = obj;
 	if (!info->persistent) {
 		hvlv_set_error(error, HVLV_ERR_OPERATION_INVALID, HVLV_FROM_DRIVER, "%s",
 		               _("cannot do managed save for transient domain"));
@@ -181,7 +181,7 @@ hvlv_save(HvlvCall *call, const hvlv_nonnull_domain *dom, const char *to, const 
 	g_autoptr(HvlvDomainInfo) info = hvlv_save_active_info(call, dom, &obj, error);
 	if (!info)
 		return FALSE;
-	g_autoptr(HvlvDomainJob) job = obj;
+	g_autoptr(HvlvDomainJob) G_GNUC_UNUSED job = obj;
 	return hvlv_save_domain(hvlv_call_domains(call, NULL), info, to, flags, error);
 }
 
