@@ -174,6 +174,20 @@ format_controller(HvlvXmlOut *out, const HvController *c)
 	hvlv_xout_attr_int(out, "index", c->index.set ? c->index : HV_INT(0));
 	hvlv_xout_attr(out, "model", c->model);
 	hvlv_xout_attr_int(out, "ports", c->ports);
+	if (c->model_name) {
+		hvlv_xout_push(out, "model");
+		hvlv_xout_attr(out, "name", c->model_name);
+		hvlv_xout_pop(out);
+	}
+	if (c->chassis.set || c->port.set) {
+		hvlv_xout_push(out, "target");
+		hvlv_xout_attr_int(out, "chassis", c->chassis);
+		if (c->port.set) {
+			g_autofree char *port = g_strdup_printf("0x%x", (guint)c->port.value);
+			hvlv_xout_attr(out, "port", port);
+		}
+		hvlv_xout_pop(out);
+	}
 	hvlv_domxml_format_address(out, &c->address);
 	hvlv_xout_pop(out);
 }

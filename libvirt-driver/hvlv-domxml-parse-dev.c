@@ -234,6 +234,37 @@ parse_interface(HvlvXmlIn *in, xmlNode *node, HvDomain *d, GError **error)
 	return TRUE;
 }
 
+/* <target chassis port> of a PCI controller, with libvirt's range errors. */
+static gboolean
+parse_controller_target(HvlvXmlIn *in, xmlNode *node, HvController *c, GError **error)
+{
+	xmlNode *target = hvlv_xin_child(in, node, "target");
+	const char *names[] = { "chassis", "port" };
+	HvInt *fields[] = { &c->chassis, &c->port };
+	for (gsize i = 0; i < G_N_ELEMENTS(names); i++) {
+		if (!hvlv_xin_int(in, target, names[i], G_MININT, G_MAXINT, fields[i], error))
+			return FALSE;
+		if (fields[i]->set && (fields[i]->value < 0 || fields[i]->value > 255)) {
+			hvlv_set_error(error, HVLV_ERR_XML_ERROR, HVLV_FROM_DRIVER,
+			               _("PCI controller %s '%d' out of range - must be 0-255"),
+			               names[i], (int)fields[i]->value);
+			return FALSE;
+		}
+	}
+	static const char *const model_names[] = { "pci-bridge", "i82801b11-bridge", "ioh3420",
+		                                    "x3130-upstream", "xio3130-downstream", "pxb",
+		                                    "pxb-pcie", "pcie-root-port", "spapr-pci-host-bridge",
+		                                    "pcie-pci-bridge", NULL };
+	const char *name = hvlv_xin_attr(in, hvlv_xin_child(in, node, "model"), "name");
+	if (name && !g_strv_contains(model_names, name)) {
+		hvlv_set_error(error, HVLV_ERR_CONFIG_UNSUPPORTED, HVLV_FROM_DRIVER,
+		               _("Unknown PCI controller model name '%s'"), name);
+		return FALSE;
+	}
+	c->model_name = g_strdup(name);
+	return TRUE;
+}
+
 static gboolean
 parse_controller(HvlvXmlIn *in, xmlNode *node, HvDomain *d, GError **error)
 {
@@ -241,6 +272,7 @@ parse_controller(HvlvXmlIn *in, xmlNode *node, HvDomain *d, GError **error)
 	if (!ENUM_ATTR(node, "type", HV_ENUM_CONTROLLER_TYPE, NULL, c->type) ||
 	    !hvlv_xin_int(in, node, "index", 0, 255, &c->index, error) ||
 	    !hvlv_xin_int(in, node, "ports", 1, 255, &c->ports, error) ||
+	    (c->type == HV_CONTROLLER_TYPE_PCI && !parse_controller_target(in, node, c, error)) ||
 	    !hvlv_domxml_parse_address(in, node, HVLV_ADDR(PCI), &c->address, error))
 		return FALSE;
 	if (!c->type) {

@@ -86,11 +86,13 @@ add_pci_controller(GPtrArray *argv, const HvDomain *d, const HvController *c, GE
 	if (strcmp(model, "pci-bridge") == 0)
 		ARG("pci-bridge,chassis_nr=%" G_GINT64_FORMAT ",id=pci.%" G_GINT64_FORMAT "%s", index,
 		    index, addr);
-	else /* libvirt's port numbering: slot << 3 | function */
-		ARG("pcie-root-port,port=0x%" G_GINT64_MODIFIER "x,chassis=%" G_GINT64_FORMAT
+	else /* libvirt's defaults: chassis = index, port = slot << 3 | function */
+		ARG("%s,port=0x%" G_GINT64_MODIFIER "x,chassis=%" G_GINT64_FORMAT
 		    ",id=pci.%" G_GINT64_FORMAT "%s",
-		    (hv_int_or(c->address.slot, 0) << 3) | hv_int_or(c->address.function, 0), index,
-		    index, addr);
+		    c->model_name ? c->model_name : "pcie-root-port",
+		    hv_int_or(c->port, (hv_int_or(c->address.slot, 0) << 3) |
+		                               hv_int_or(c->address.function, 0)),
+		    hv_int_or(c->chassis, index), index, addr);
 	return TRUE;
 }
 

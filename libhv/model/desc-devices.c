@@ -95,6 +95,9 @@ static const HvFieldDesc controller_fields[] = {
 	HV__F_I(HvController, ports, 1, 255),
 	HV__F_I(HvController, version, 1, 3),
 	HV__F_E(HvController, usbctrl_type, HV_ENUM_USBCTRL_TYPE),
+	HV__F_S(HvController, model_name, HV__FMT_WORD),
+	HV__F_I(HvController, chassis, 0, 255),
+	HV__F_I(HvController, port, 0, 255),
 	HV__F_SUB(HvController, address, hv__address_desc),
 };
 const HvTypeDesc hv__controller_desc = HV__DESC(HvController, controller_fields);

@@ -29,6 +29,9 @@ static const HvSpecKey controller_keys[] = {
 	KEY(HvController, "ports", HV__SK_INT, ports, 0, 0),
 	KEY(HvController, "version", HV__SK_INT, version, 0, 0),
 	KEY(HvController, "usbctrl-type", HV__SK_ENUM, usbctrl_type, HV_ENUM_USBCTRL_TYPE, 0),
+	KEY(HvController, "model-name", HV__SK_STRING, model_name, 0, 0),
+	KEY(HvController, "chassis", HV__SK_INT, chassis, 0, 0),
+	KEY(HvController, "port", HV__SK_INT, port, 0, 0),
 	HV__SPEC_ADDRESS_KEY(HvController),
 };
 const HvSpecType hv__controller_spec = HV__SPEC_TYPE("controller", hv__controller_desc, controller_keys, -1, NULL, ",");

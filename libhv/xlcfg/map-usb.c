@@ -39,7 +39,8 @@ HV__XL_FORMATTER(pci)
 static gboolean
 is_usbctrl(const HvController *c)
 {
-	return c->type == HV_CONTROLLER_TYPE_USB && !c->index.set && !c->model;
+	return c->type == HV_CONTROLLER_TYPE_USB && !c->index.set && !c->model && !c->model_name &&
+	       !c->chassis.set && !c->port.set;
 }
 
 /* usbctrl then hv_controller, in this order in the model too. */

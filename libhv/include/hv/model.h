@@ -283,6 +283,9 @@ typedef struct {
 	HvInt ports;
 	HvInt version;        /* USB version 1, 2, 3 (xl version=) */
 	HvUsbctrlType usbctrl_type; /* xl usbctrl type= */
+	char *model_name;     /* xml: <model name>: the QEMU device (pcie-root-port) */
+	HvInt chassis;        /* pci: xml <target chassis>; unset: the index */
+	HvInt port;           /* pci: xml <target port>; unset: slot << 3 | function */
 	HvAddress address;    /* hv xl: address= */
 } HvController;
 
