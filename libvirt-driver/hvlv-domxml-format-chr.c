@@ -56,13 +56,30 @@ format_target(HvlvXmlOut *out, const char *type, const char *name, HvInt port)
 	hvlv_xout_pop(out);
 }
 
+/* <target type? port?><model name?/></target> of a serial port. */
+static void
+format_serial_target(HvlvXmlOut *out, const HvSerial *s)
+{
+	if (!s->target_model) {
+		format_target(out, s->target_type, NULL, s->port);
+		return;
+	}
+	hvlv_xout_push(out, "target");
+	hvlv_xout_attr(out, "type", s->target_type);
+	hvlv_xout_attr_int(out, "port", s->port);
+	hvlv_xout_push(out, "model");
+	hvlv_xout_attr(out, "name", s->target_model);
+	hvlv_xout_pop(out);
+	hvlv_xout_pop(out);
+}
+
 void
 hvlv_domxml_format_chardevs(HvlvXmlOut *out, const HvDomain *d)
 {
 	for (guint i = 0; i < d->serials->len; i++) {
 		const HvSerial *s = d->serials->pdata[i];
 		format_chardev_start(out, "serial", &s->source);
-		format_target(out, NULL, NULL, s->port);
+		format_serial_target(out, s);
 		format_chardev_log(out, &s->source);
 		hvlv_xout_pop(out);
 	}

@@ -38,16 +38,27 @@ parse_chardev_source(HvlvXmlIn *in, xmlNode *node, HvCharDev *c, GError **error)
 	       hvlv_xin_bool(in, log, "append", &c->log_append, error);
 }
 
-/* <target type='isa-serial'><model name='isa-serial'/> is what hv does anyway. */
+/* <target type='isa-serial'><model name='isa-serial'/> is what hv does
+ * anyway; kept to be given back as written. */
 static gboolean
-parse_serial_target(HvlvXmlIn *in, xmlNode *target, GError **error)
+parse_serial_target(HvlvXmlIn *in, xmlNode *target, HvSerial *s, GError **error)
 {
 	const char *type = hvlv_xin_attr(in, target, "type");
 	const char *model = hvlv_xin_attr(in, hvlv_xin_child(in, target, "model"), "name");
+	static const char *const libvirt_types[] = { "isa-serial", "usb-serial", "pci-serial",
+		                                     "spapr-vio-serial", "system-serial",
+		                                     "sclp-serial", "isa-debug", NULL };
+	if (type && !g_strv_contains(libvirt_types, type)) {
+		hvlv_set_error(error, HVLV_ERR_CONFIG_UNSUPPORTED, HVLV_FROM_DRIVER,
+		               _("unknown target type '%s' specified for character device"), type);
+		return FALSE;
+	}
 	if (type && strcmp(type, "isa-serial") != 0)
 		return hvlv_domxml_unsupported(target, "type", type, error);
 	if (model && strcmp(model, "isa-serial") != 0)
 		return hvlv_domxml_unsupported(target, "model", model, error);
+	s->target_type = g_strdup(type);
+	s->target_model = g_strdup(model);
 	return TRUE;
 }
 
@@ -57,7 +68,7 @@ parse_serial(HvlvXmlIn *in, xmlNode *node, HvDomain *d, GError **error)
 	g_autoptr(HvSerial) s = hv_serial_new();
 	xmlNode *target = hvlv_xin_child(in, node, "target");
 	if (!parse_chardev_source(in, node, &s->source, error) ||
-	    !parse_serial_target(in, target, error) ||
+	    !parse_serial_target(in, target, s, error) ||
 	    !hvlv_xin_int(in, target, "port", 0, 3, &s->port, error))
 		return FALSE;
 	g_ptr_array_add(d->serials, g_steal_pointer(&s));

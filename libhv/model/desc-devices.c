@@ -118,6 +118,8 @@ static const HvTypeDesc char_dev_desc = HV__DESC(HvCharDev, char_dev_fields);
 static const HvFieldDesc serial_fields[] = {
 	HV__F_SUB(HvSerial, source, char_dev_desc),
 	HV__F_I(HvSerial, port, 0, 31),
+	HV__F_S(HvSerial, target_type, HV__FMT_WORD),
+	HV__F_S(HvSerial, target_model, HV__FMT_WORD),
 };
 const HvTypeDesc hv__serial_desc = HV__DESC(HvSerial, serial_fields);
 

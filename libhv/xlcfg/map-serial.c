@@ -25,10 +25,47 @@ parse_port(HvXlIn *in, const char *opt, HvInt *port)
 	return HV__CHARDEV_OK;
 }
 
+/* "target-type=WORD" or "target-model=WORD" (hv's dialect) into *FIELD. */
+static HvChardevResult
+parse_word(HvXlIn *in, const char *opt, const char *prefix, char **field)
+{
+	if (!g_str_has_prefix(opt, prefix) || !opt[strlen(prefix)])
+		return HV__CHARDEV_UNKNOWN;
+	if (in->dialect != HV_XLCFG_HV)
+		return HV__CHARDEV_HV_ONLY;
+	g_free(*field);
+	*field = g_strdup(opt + strlen(prefix));
+	return HV__CHARDEV_OK;
+}
+
 static HvChardevResult
 serial_option(HvXlIn *in, const char *opt, void *data)
 {
-	return parse_port(in, opt, &((HvSerial *)data)->port);
+	HvSerial *serial = data;
+	if (g_str_has_prefix(opt, "target-type="))
+		return parse_word(in, opt, "target-type=", &serial->target_type);
+	if (g_str_has_prefix(opt, "target-model="))
+		return parse_word(in, opt, "target-model=", &serial->target_model);
+	return parse_port(in, opt, &serial->port);
+}
+
+/* SERIAL's hv-only options after its device TEXT (taken). */
+static char *
+serial_with_options(HvXlOut *out, const HvSerial *serial, char *text, GError **error)
+{
+	g_autoptr(GString) s = g_string_new(text);
+	g_free(text);
+	if ((serial->port.set && !hv__xl_hv_only(out, "serial port number", "port=", error)) ||
+	    ((serial->target_type || serial->target_model) &&
+	     !hv__xl_hv_only(out, "serial target type and model", "target-type=", error)))
+		return NULL;
+	if (serial->port.set)
+		g_string_append_printf(s, ",port=%" G_GINT64_FORMAT, serial->port.value);
+	if (serial->target_type)
+		g_string_append_printf(s, ",target-type=%s", serial->target_type);
+	if (serial->target_model)
+		g_string_append_printf(s, ",target-model=%s", serial->target_model);
+	return g_string_free(g_steal_pointer(&s), FALSE);
 }
 
 static HvChardevResult
@@ -94,16 +131,9 @@ hv__xl_format_serial(HvXlOut *out, const HvXlKey *k, GError **error)
 	for (guint i = 0; i < out->dom->serials->len; i++) {
 		const HvSerial *serial = g_ptr_array_index(out->dom->serials, i);
 		char *text = hv__chardev_format(out, &serial->source, error);
-		if (!text)
+		if (!text || !(text = serial_with_options(out, serial, text, error)))
 			return FALSE;
 		g_ptr_array_add(items, text);
-		if (serial->port.set) {
-			if (!hv__xl_hv_only(out, "serial port number", "port=", error))
-				return FALSE;
-			g_ptr_array_index(items, i) = g_strdup_printf("%s,port=%" G_GINT64_FORMAT, text,
-			                                              serial->port.value);
-			g_free(text);
-		}
 	}
 	if (items->len)
 		hv__xl_emit_strings(out, k->key, g_steal_pointer(&items));

@@ -308,6 +308,8 @@ typedef struct {
 typedef struct {
 	HvCharDev source;
 	HvInt port;
+	char *target_type;   /* xml: <target type> (isa-serial); hv xl: target-type= */
+	char *target_model;  /* xml: <target><model name>; hv xl: target-model= */
 } HvSerial;
 
 /* hv xl: console = [ "target=virtio,pty" ]; xml: <console>. The guest's
