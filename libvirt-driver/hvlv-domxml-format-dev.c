@@ -200,6 +200,7 @@ format_small_devices(HvlvXmlOut *out, const HvDomain *d)
 		hvlv_xout_push(out, "input");
 		hvlv_xout_attr(out, "type", hv_enum_to_string(HV_ENUM_INPUT_TYPE, in->type));
 		hvlv_xout_attr(out, "bus", hv_enum_to_string(HV_ENUM_INPUT_BUS, in->bus));
+		hvlv_domxml_format_address(out, &in->address);
 		hvlv_xout_pop(out);
 	}
 	for (guint i = 0; i < d->sounds->len; i++)
@@ -220,12 +221,14 @@ format_video(HvlvXmlOut *out, const HvVideo *v)
 	hvlv_xout_attr_int(out, "vram", v->vram_kib);
 	hvlv_xout_attr_int(out, "vgamem", v->vgamem_kib);
 	hvlv_xout_attr_int(out, "heads", v->heads);
+	hvlv_xout_attr_bool(out, "primary", v->primary, FALSE);
 	if (v->accel3d) {
 		hvlv_xout_push(out, "acceleration");
 		hvlv_xout_attr_bool(out, "accel3d", v->accel3d, FALSE);
 		hvlv_xout_pop(out);
 	}
 	hvlv_xout_pop(out);
+	hvlv_domxml_format_address(out, &v->address);
 	hvlv_xout_pop(out);
 }
 

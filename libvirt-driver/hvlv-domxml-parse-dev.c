@@ -245,7 +245,7 @@ parse_controller_target(HvlvXmlIn *in, xmlNode *node, HvController *c, GError **
 		if (!hvlv_xin_int(in, target, names[i], G_MININT, G_MAXINT, fields[i], error))
 			return FALSE;
 		if (fields[i]->set && (fields[i]->value < 0 || fields[i]->value > 255)) {
-			hvlv_set_error(error, HVLV_ERR_XML_ERROR, HVLV_FROM_DRIVER,
+			hvlv_set_error(error, HVLV_ERR_CONFIG_UNSUPPORTED, HVLV_FROM_DRIVER,
 			               _("PCI controller %s '%d' out of range - must be 0-255"),
 			               names[i], (int)fields[i]->value);
 			return FALSE;
@@ -257,8 +257,8 @@ parse_controller_target(HvlvXmlIn *in, xmlNode *node, HvController *c, GError **
 		                                    "pcie-pci-bridge", NULL };
 	const char *name = hvlv_xin_attr(in, hvlv_xin_child(in, node, "model"), "name");
 	if (name && !g_strv_contains(model_names, name)) {
-		hvlv_set_error(error, HVLV_ERR_CONFIG_UNSUPPORTED, HVLV_FROM_DRIVER,
-		               _("Unknown PCI controller model name '%s'"), name);
+		hvlv_set_error(error, HVLV_ERR_XML_ERROR, HVLV_FROM_DRIVER,
+		               _("Invalid value for attribute 'name' in element 'model': '%s'."), name);
 		return FALSE;
 	}
 	c->model_name = g_strdup(name);
@@ -290,7 +290,9 @@ parse_input(HvlvXmlIn *in, xmlNode *node, HvDomain *d, GError **error)
 {
 	g_autoptr(HvInput) i = hv_input_new();
 	if (!ENUM_ATTR(node, "type", HV_ENUM_INPUT_TYPE, NULL, i->type) ||
-	    !ENUM_ATTR(node, "bus", HV_ENUM_INPUT_BUS, NULL, i->bus))
+	    !ENUM_ATTR(node, "bus", HV_ENUM_INPUT_BUS, NULL, i->bus) ||
+	    !hvlv_domxml_parse_address(in, node, HVLV_ADDR(USB) | HVLV_ADDR(PCI), &i->address,
+	                               error))
 		return FALSE;
 	g_ptr_array_add(d->inputs, g_steal_pointer(&i));
 	return TRUE;
@@ -380,6 +382,10 @@ parse_single_devices(HvlvXmlIn *in, xmlNode *devices, HvDomain *d, GError **erro
 	const char *primary = hvlv_xin_attr(in, model, "primary");
 	if (primary && strcmp(primary, "yes") != 0)
 		return hvlv_domxml_unsupported(model, "primary", primary, error);
+	if (primary)
+		v->primary = HV_TRISTATE_YES;
+	if (video && !hvlv_domxml_parse_address(in, video, HVLV_ADDR(PCI), &v->address, error))
+		return FALSE;
 	if (video && !model) {
 		hvlv_set_error(error, HVLV_ERR_XML_ERROR, HVLV_FROM_DRIVER,
 		               _("missing video model type"));

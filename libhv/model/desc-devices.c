@@ -141,6 +141,7 @@ const HvTypeDesc hv__channel_desc = HV__DESC(HvChannel, channel_fields);
 static const HvFieldDesc input_fields[] = {
 	HV__F_E_R(HvInput, type, HV_ENUM_INPUT_TYPE),
 	HV__F_E(HvInput, bus, HV_ENUM_INPUT_BUS),
+	HV__F_SUB(HvInput, address, hv__address_desc),
 };
 const HvTypeDesc hv__input_desc = HV__DESC(HvInput, input_fields);
 
@@ -214,6 +215,8 @@ static const HvFieldDesc video_fields[] = {
 	HV__F_I(HvVideo, vgamem_kib, 0, KIB_MAX),
 	HV__F_I(HvVideo, heads, 1, 16),
 	HV__F_B(HvVideo, accel3d),
+	HV__F_B(HvVideo, primary),
+	HV__F_SUB(HvVideo, address, hv__address_desc),
 };
 const HvTypeDesc hv__video_desc = HV__DESC(HvVideo, video_fields);
 

@@ -221,6 +221,8 @@ const HvXlKey hv__xl_keys[] = {
 	HM("hv_video_vgamem", video.vgamem_kib),
 	HI("hv_video_heads", video.heads),
 	HB("hv_video_accel3d", video.accel3d),
+	HB("hv_video_primary", video.primary),
+	CF("hv_video_address", video_address, video.address, HV__XF_HV),
 
 	SPEC("disk", HV__XK_SPECLIST, disks, hv__disk_spec, 0),
 	SPEC("vif", HV__XK_SPECLIST, nics, hv__vif_spec, 0),

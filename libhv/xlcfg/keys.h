@@ -26,6 +26,7 @@ HV__XL_CUSTOM(hyperv);
 HV__XL_CUSTOM(clock);
 HV__XL_CUSTOM(timers);
 HV__XL_CUSTOM(vga);
+HV__XL_CUSTOM(video_address);
 HV__XL_CUSTOM(soundhw);
 HV__XL_CUSTOM(pci);
 HV__XL_CUSTOM(controllers);

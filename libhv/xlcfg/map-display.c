@@ -81,6 +81,30 @@ HV__XL_FORMATTER(vga)
 	return TRUE;
 }
 
+/* hv_video_address = "pci:DOMAIN:BUS:SLOT:FUNCTION:" (hv_address_to_string). */
+HV__XL_PARSER(video_address)
+{
+	const char *text;
+	g_autoptr(GError) local = NULL;
+	(void)k;
+	if (!hv__xl_get_atom(in, s, s->value, &text, error))
+		return FALSE;
+	if (!hv_address_from_string(text, &in->dom->video.address, &local))
+		return hv__xl_fail(in, s, s->value, HV_ERROR_INVALID, error, "%s", local->message);
+	return TRUE;
+}
+
+HV__XL_FORMATTER(video_address)
+{
+	g_autofree char *text = hv_address_to_string(&out->dom->video.address);
+	if (!text)
+		return TRUE;
+	if (!hv__xl_hv_only(out, _("the video card's address"), k->key, error))
+		return FALSE;
+	hv__xl_emit_string(out, k->key, text);
+	return TRUE;
+}
+
 /* soundhw = "hda,ac97": xl's hda is the ich6 model. */
 static const char *
 sound_xl_name(HvSoundModel model)

@@ -76,13 +76,14 @@ HV__XL_FORMATTER(controllers)
 	return hv__spec_format_list(out, "hv_controller", &hv__controller_spec, tail, error);
 }
 
-static void
+static HvInput *
 add_input(HvXlIn *in, HvInputType type, HvInputBus bus)
 {
 	HvInput *input = hv_input_new();
 	input->type = type;
 	input->bus = bus;
 	g_ptr_array_add(in->dom->inputs, input);
+	return input;
 }
 
 /* usbdevice: "tablet", "mouse", "keyboard", "host:BUS.ADDR",
@@ -115,7 +116,7 @@ parse_usbdevice_item(HvXlIn *in, HvCfgSetting *s, HvCfgValue *v, const char *ite
 	                   item);
 }
 
-/* hv_input = [ "TYPE[:BUS]", ... ] */
+/* hv_input = [ "TYPE[:BUS][,address=ADDRESS]", ... ] */
 static gboolean
 parse_hv_inputs(HvXlIn *in, HvCfgSetting *s, GError **error)
 {
@@ -123,15 +124,18 @@ parse_hv_inputs(HvXlIn *in, HvCfgSetting *s, GError **error)
 	if (!hv__xl_get_strings(in, s, FALSE, &items, error))
 		return FALSE;
 	for (guint i = 0; i < items->len; i++) {
-		g_auto(GStrv) tb = g_strsplit(g_ptr_array_index(items, i), ":", 2);
+		g_auto(GStrv) ta = g_strsplit(g_ptr_array_index(items, i), ",address=", 2);
+		g_auto(GStrv) tb = g_strsplit(ta[0] ? ta[0] : "", ":", 2);
 		int type = 0, bus = 0;
+		HvAddress address = { 0 };
 		if (!tb[0] || !hv_enum_from_string(HV_ENUM_INPUT_TYPE, tb[0], &type) ||
-		    (tb[1] && !hv_enum_from_string(HV_ENUM_INPUT_BUS, tb[1], &bus)))
+		    (tb[1] && !hv_enum_from_string(HV_ENUM_INPUT_BUS, tb[1], &bus)) ||
+		    (ta[0] && ta[1] && !hv_address_from_string(ta[1], &address, NULL)))
 			return hv__xl_fail(in, s, g_ptr_array_index(s->value->items, i), HV_ERROR_INVALID, error,
-			                   _("expected \"TYPE[:BUS]\" (tablet, mouse or keyboard on ps2, usb "
-			                     "or virtio), not \"%s\""),
+			                   _("expected \"TYPE[:BUS][,address=ADDRESS]\" (tablet, mouse or "
+			                     "keyboard on ps2, usb or virtio), not \"%s\""),
 			                   (char *)g_ptr_array_index(items, i));
-		add_input(in, type, bus);
+		add_input(in, type, bus)->address = address;
 	}
 	return TRUE;
 }
@@ -171,6 +175,14 @@ usbdevice_host(const HvUsbDev *d)
 	return NULL;
 }
 
+/* Whether xl's usbdevice can say all of INPUT. */
+static gboolean
+usbdevice_input(const HvInput *input)
+{
+	g_autofree char *address = hv_address_to_string(&input->address);
+	return input->bus == HV_INPUT_BUS_USB && !address;
+}
+
 /* The leading USB inputs and the leading host devices it can say go to
  * usbdevice, other inputs to hv_input, other devices to usbdev. */
 HV__XL_FORMATTER(usbdevice)
@@ -180,14 +192,17 @@ HV__XL_FORMATTER(usbdevice)
 	g_autoptr(GPtrArray) tail = g_ptr_array_new_with_free_func(g_free);
 	g_autoptr(GPtrArray) rest = g_ptr_array_new();
 	guint n = 0;
-	while (n < inputs->len && ((HvInput *)g_ptr_array_index(inputs, n))->bus == HV_INPUT_BUS_USB)
+	while (n < inputs->len && usbdevice_input(g_ptr_array_index(inputs, n)))
 		n++;
 	for (guint i = 0; i < inputs->len; i++) {
 		const HvInput *input = g_ptr_array_index(inputs, i);
 		const char *type = hv_enum_to_string(HV_ENUM_INPUT_TYPE, input->type);
 		const char *bus = hv_enum_to_string(HV_ENUM_INPUT_BUS, input->bus);
+		g_autofree char *address = hv_address_to_string(&input->address);
 		g_ptr_array_add(i < n ? head : tail,
-		                i < n ? g_strdup(type) : g_strconcat(type, bus ? ":" : "", bus, NULL));
+		                i < n ? g_strdup(type)
+		                      : g_strconcat(type, bus ? ":" : "", bus ? bus : "",
+		                                    address ? ",address=" : "", address, NULL));
 	}
 	for (guint i = 0; i < devs->len; i++) {
 		char *host = rest->len ? NULL : usbdevice_host(g_ptr_array_index(devs, i));

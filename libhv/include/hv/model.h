@@ -373,6 +373,8 @@ typedef struct {
 	HvInt vgamem_kib;
 	HvInt heads;
 	HvTristate accel3d;
+	HvTristate primary;  /* xml: <model primary='yes'>; hv xl: hv_video_primary */
+	HvAddress address;   /* hv xl: hv_video_address = "pci:..." */
 } HvVideo;
 
 /* xl: soundhw = "hda,ac97"; xml: <sound model>. */
@@ -385,6 +387,7 @@ typedef struct {
 typedef struct {
 	HvInputType type;
 	HvInputBus bus;
+	HvAddress address;   /* hv xl: hv_input "TYPE:BUS,address=ADDRESS" */
 } HvInput;
 
 /* hv xl: memballoon = "virtio,stats_period=10"; xml: <memballoon>. */
