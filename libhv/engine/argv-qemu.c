@@ -192,6 +192,19 @@ add_chardev(GPtrArray *argv, const char *id, const HvCharDev *source, const char
 	return TRUE;
 }
 
+/* A unix channel without a path gets RUN_DIR/UUID.NAME, as libvirt makes
+ * one up under its channel/target directory; NULL for any other channel. */
+static char *
+channel_path(const HvDomain *d, const HvChannel *ch, const HvEngineArgs *a, guint index)
+{
+	if (ch->source.type != HV_CHAR_TYPE_UNIX || ch->source.path || !a->run_dir)
+		return NULL;
+	g_autofree char *name = ch->name ? g_strdup(ch->name) : g_strdup_printf("channel%u", index);
+	g_strdelimit(name, "/", '_'); /* a file name, not a path */
+	g_autofree char *file = g_strconcat(d->uuid ? d->uuid : d->name, ".", name, NULL);
+	return g_build_filename(a->run_dir, file, NULL);
+}
+
 /* serial0 is the console the daemon owns: a socket plus a log file. Further
  * serial ports are as configured. */
 static gboolean
@@ -215,7 +228,7 @@ add_serials(GPtrArray *argv, const HvDomain *d, const HvEngineArgs *a, GError **
 }
 
 static gboolean
-add_channels(GPtrArray *argv, const HvDomain *d, GError **error)
+add_channels(GPtrArray *argv, const HvDomain *d, const HvEngineArgs *a, GError **error)
 {
 	if (d->channels->len == 0)
 		return TRUE;
@@ -233,7 +246,10 @@ add_channels(GPtrArray *argv, const HvDomain *d, GError **error)
 	for (guint i = 0; i < d->channels->len; i++) {
 		const HvChannel *ch = d->channels->pdata[i];
 		g_autofree char *id = g_strdup_printf("charchannel%u", i);
-		if (!add_chardev(argv, id, &ch->source, _("a channel without a path"), error))
+		g_autofree char *made = channel_path(d, ch, a, i);
+		HvCharDev source = ch->source;
+		source.path = ch->source.path ? ch->source.path : made;
+		if (!add_chardev(argv, id, &source, _("a channel without a path"), error))
 			return FALSE;
 		g_autofree char *name = ch->name ? hv__qemu_escape(ch->name) : NULL;
 		ARG("-device");
@@ -286,7 +302,7 @@ hv__qemu_argv(const HvDomain *d, const HvEngineArgs *a, GError **error)
 	add_boot(argv, d);
 	add_lifecycle(argv, d, a);
 	if (!hv__qemu_add_pci_controllers(argv, d, error) || !add_serials(argv, d, a, error) ||
-	    !add_channels(argv, d, error) ||
+	    !add_channels(argv, d, a, error) ||
 	    !hv__qemu_add_disks(argv, d, error) || !hv__qemu_add_nics(argv, d, error) ||
 	    !add_display(argv, d, error))
 		return NULL;

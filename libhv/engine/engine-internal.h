@@ -12,6 +12,7 @@ typedef struct {
 	const char *console_socket;  /* guest console (serial0) socket */
 	const char *console_log;     /* everything the console prints */
 	const char *pidfile;
+	const char *run_dir;         /* where unix channels without a path get one */
 	const char *ovmf_dir;        /* where OVMF_CODE*.fd is looked up (NULL: /usr/share/OVMF) */
 	HvAccel accel;               /* kvm or tcg (QEMU) */
 	gboolean incoming;           /* -incoming defer: a restore follows */

@@ -56,6 +56,7 @@ build_argv(HvRunner *r, HvRunState *rs, gboolean incoming, GError **error)
 		.console_socket = rs->console_path,
 		.console_log = rs->console_log,
 		.pidfile = rs->pidfile,
+		.run_dir = hv_store_get_run_dir(r->store),
 		.accel = r->accel,
 		.incoming = incoming,
 	};

@@ -191,7 +191,9 @@ check_chardev(const HvCharDev *dev, const char *what, guint i, size_t offset, Hv
 	if (net != dev->port.set || (!net && dev->host))
 		return fail(c, offset, HV_ERROR_INVALID, _("%s %u: a host and port are for tcp and udp only, "
 		                                       "which need a port"), what, i);
-	if (file != (dev->path != NULL))
+	/* a unix channel may leave its path to the engine (as libvirt does) */
+	gboolean made_up = dev->type == HV_CHAR_TYPE_UNIX && offset == F(channels);
+	if (file != (dev->path != NULL) && !(made_up && !dev->path))
 		return fail(c, offset, HV_ERROR_INVALID, _("%s %u: a path is for file, pipe and unix only, "
 		                                       "which need one"), what, i);
 	return TRUE;

@@ -38,6 +38,7 @@ build(const HvDomain *d, GError **error)
 	HvEngineArgs a = {
 		.binary = d->type == HV_DOMAIN_TYPE_PVH ? "hv-vmm" : "qemu-system-x86_64",
 		.qmp_socket = "/run/hv/11111111-2222-3333-4444-555555555555.qmp",
+		.run_dir = "/run/hv",
 		.console_socket = "/run/hv/11111111-2222-3333-4444-555555555555.console",
 		.console_log = "/var/log/hv/guest-console.log",
 		.pidfile = "/run/hv/11111111-2222-3333-4444-555555555555.pid",
