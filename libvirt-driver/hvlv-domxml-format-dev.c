@@ -318,6 +318,12 @@ hvlv_domxml_format_devices(HvlvXmlOut *out, const HvDomain *d, unsigned int flag
 	hvlv_domxml_format_chardevs(out, d);
 	format_small_devices(out, d);
 	hvlv_domxml_format_display(out, d, flags);
+	if (d->audio_type) {
+		hvlv_xout_push(out, "audio");
+		hvlv_xout_attr_int(out, "id", d->audio_id);
+		hvlv_xout_attr(out, "type", d->audio_type);
+		hvlv_xout_pop(out);
+	}
 	format_video(out, &d->video);
 	format_platform_devices(out, d);
 	hvlv_xout_pop(out);

@@ -369,11 +369,34 @@ single_device(HvlvXmlIn *in, xmlNode *devices, const char *name, xmlNode **node_
 	return FALSE;
 }
 
+/* <audio id type>: hv has no sound backend, so only none and spice (whose
+ * client plays it) are kept; libvirt's other backends are refused. */
+static gboolean
+parse_audio(HvlvXmlIn *in, xmlNode *audio, HvDomain *d, GError **error)
+{
+	static const char *const types[] = { "none", "alsa", "coreaudio", "jack", "oss",
+		                             "pulseaudio", "sdl", "spice", "file", "dbus", NULL };
+	const char *type = hvlv_xin_attr(in, audio, "type");
+	if (!audio)
+		return TRUE;
+	if (!type || !g_strv_contains(types, type)) {
+		hvlv_set_error(error, HVLV_ERR_XML_ERROR, HVLV_FROM_DRIVER,
+		               _("Invalid value for attribute 'type' in element 'audio': '%s'."),
+		               type ? type : "");
+		return FALSE;
+	}
+	if (strcmp(type, "none") != 0 && strcmp(type, "spice") != 0)
+		return hvlv_domxml_unsupported(audio, "type", type, error);
+	d->audio_type = g_strdup(type);
+	return hvlv_xin_int(in, audio, "id", 1, G_MAXINT32, &d->audio_id, error);
+}
+
 static gboolean
 parse_single_devices(HvlvXmlIn *in, xmlNode *devices, HvDomain *d, GError **error)
 {
-	xmlNode *video, *dog, *balloon;
-	if (!single_device(in, devices, "video", &video, error) ||
+	xmlNode *video, *dog, *balloon, *audio;
+	if (!single_device(in, devices, "audio", &audio, error) || !parse_audio(in, audio, d, error) ||
+	    !single_device(in, devices, "video", &video, error) ||
 	    !single_device(in, devices, "watchdog", &dog, error) ||
 	    !single_device(in, devices, "memballoon", &balloon, error))
 		return FALSE;

@@ -219,6 +219,8 @@ static const HvFieldDesc domain_fields[] = {
 	HV__F_L(HvDomain, channels, hv__channel_desc),
 	HV__F_L(HvDomain, inputs, hv__input_desc),
 	HV__F_L(HvDomain, sounds, hv__sound_desc),
+	HV__F_S(HvDomain, audio_type, HV__FMT_WORD),
+	HV__F_I(HvDomain, audio_id, 1, G_MAXINT32),
 	HV__F_L(HvDomain, rngs, hv__rng_desc),
 	HV__F_L(HvDomain, tpms, hv__tpm_desc),
 	HV__F_SUB(HvDomain, watchdog, hv__watchdog_desc),

@@ -222,6 +222,8 @@ const HvXlKey hv__xl_keys[] = {
 	HI("hv_video_heads", video.heads),
 	HB("hv_video_accel3d", video.accel3d),
 	HB("hv_video_primary", video.primary),
+	HS("hv_audio_type", audio_type),
+	HI("hv_audio_id", audio_id),
 	CF("hv_video_address", video_address, video.address, HV__XF_HV),
 
 	SPEC("disk", HV__XK_SPECLIST, disks, hv__disk_spec, 0),

@@ -509,6 +509,8 @@ typedef struct {
 	GPtrArray *channels;  /* HvChannel */
 	GPtrArray *inputs;    /* HvInput */
 	GPtrArray *sounds;    /* HvSound */
+	char *audio_type;     /* xml: <audio type>: none or spice; hv xl: hv_audio_type */
+	HvInt audio_id;       /* xml: <audio id>; hv xl: hv_audio_id */
 	GPtrArray *rngs;      /* HvRng */
 	GPtrArray *tpms;      /* HvTpm; xl: vtpm */
 	HvWatchdog watchdog;  /* present when model is set */
