@@ -107,6 +107,11 @@ hv_address_from_string(const char *s, HvAddress *address_r, GError **error)
 {
 	g_free(address_r->port);
 	memset(address_r, 0, sizeof(*address_r));
+	if (!*s) { /* g_strsplit would give no items at all */
+		g_set_error(error, HV_ERROR, HV_ERROR_INVALID, "%s",
+		            _("an empty address (write TYPE/field=value/..., or leave the key out)"));
+		return FALSE;
+	}
 	g_auto(GStrv) items = g_strsplit(s, "/", -1);
 	int type = 0;
 	if (*items[0] && !hv_enum_from_string(HV_ENUM_ADDRESS_TYPE, items[0], &type)) {
