@@ -165,7 +165,8 @@ hvlv_server_run_call(gpointer call, gpointer data)
 {
 	HvlvServer *server = data;
 	hvlv__dispatch_run(call);
-	g_atomic_int_dec_and_test(&server->calls_in_workers);
+	if (g_atomic_int_dec_and_test(&server->calls_in_workers))
+		g_main_context_wakeup(server->context); /* a shutdown may wait for this */
 }
 
 void
@@ -189,10 +190,9 @@ hvlv_server_finish_calls(HvlvServer *server)
 {
 	if (!g_main_context_acquire(server->context))
 		return;
-	while (g_atomic_int_get(&server->calls_in_workers) > 0) {
-		hvlv_server_drain(server);
-		g_usleep(2000);
-	}
+	/* the last call to end wakes the context (hvlv_server_run_call) */
+	while (g_atomic_int_get(&server->calls_in_workers) > 0)
+		g_main_context_iteration(server->context, TRUE);
 	g_main_context_release(server->context);
 }
 
