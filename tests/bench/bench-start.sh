@@ -48,23 +48,9 @@ done
 mkdir -p "$T/guest"
 cp "$guest_src/vmlinuz" "$guest_src/initramfs.cpio.gz" "$T/guest/"
 chmod -R a+rX "$T/guest"
-cat > "$T/bench.xml" <<XML
-<domain type='qemu'>
-  <name>bench</name>
-  <memory unit='MiB'>256</memory>
-  <vcpu>1</vcpu>
-  <os>
-    <type arch='x86_64' machine='q35'>hvm</type>
-    <kernel>$T/guest/vmlinuz</kernel>
-    <initrd>$T/guest/initramfs.cpio.gz</initrd>
-    <cmdline>console=ttyS0</cmdline>
-  </os>
-  <devices>
-    <serial type='pty'><target port='0'/></serial>
-    <console type='pty'><target type='serial' port='0'/></console>
-  </devices>
-</domain>
-XML
+# the test guest's domain XML, as the hvd guest tests write it
+. "$here/../hvd/hvt-guest-xml.sh"
+HV_GUEST_DIR=$T/guest guest_xml bench > "$T/bench.xml"
 chmod a+r "$T/bench.xml"
 
 # N+1 starts (the first a warm-up) through URI; one line per measured start:

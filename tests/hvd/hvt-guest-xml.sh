@@ -13,11 +13,11 @@ guest_xml() {
     <initrd>$HV_GUEST_DIR/initramfs.cpio.gz</initrd>
     <cmdline>console=ttyS0</cmdline>
   </os>
-  $2
+  ${2:-}
   <devices>
     <serial type='pty'><target port='0'/></serial>
     <console type='pty'><target type='serial' port='0'/></console>
-    $3
+    ${3:-}
   </devices>
 </domain>
 XML
